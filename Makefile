@@ -1,0 +1,46 @@
+# Threshold: the two commands are `make run` and `make test`; both install first.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-fast lint format typecheck bench messages clean
+
+install: $(STAMP)
+
+$(STAMP): requirements-dev.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Threshold needs Python 3.11 ($(PYTHON) was not found)."; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	cd threshold && ../$(BIN)/django-admin compilemessages -v 0
+	@bash scripts/check-tools
+	touch $(STAMP)
+
+run: install
+	$(BIN)/threshold local
+
+test: install
+	bash scripts/test
+
+test-fast: install
+	$(BIN)/pytest -x -q -m "not browser"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	THRESHOLD_MODE=test $(BIN)/mypy threshold/protocol threshold/idscan threshold/matching threshold/audit threshold/cli.py
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install
+	cd threshold && ../$(BIN)/django-admin makemessages -l es --no-obsolete --ignore=static/vendor --ignore=protocol --ignore=idscan --ignore=matching
+	cd threshold && ../$(BIN)/django-admin compilemessages
+
+bench: install
+	$(BIN)/python bench/audit_verify.py
+
+clean:
+	rm -rf $(VENV) var/test-*

@@ -1,0 +1,110 @@
+"""Personas shared by the tests.
+
+North district: Lincoln (alice, front office; olga, designated official; pete, principal) and
+Washington (bob, front office); dana is North's district administrator, aaron its auditor,
+carl its counsel. South district: Jefferson (sam, front office); sue is South's administrator.
+oscar has an account in North but no role anywhere: he must be refused everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from threshold.accounts.models import District, School, User
+from threshold.accounts.roles import Role
+from threshold.testing import factories
+
+
+@dataclass
+class World:
+    north: District
+    south: District
+    lincoln: School
+    washington: School
+    jefferson: School
+    alice: User
+    bob: User
+    olga: User
+    pete: User
+    dana: User
+    aaron: User
+    carl: User
+    sam: User
+    sue: User
+    oscar: User
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    north = factories.district(name="North District")
+    south = factories.district(name="South District")
+    lincoln = factories.school(north, name="Lincoln Elementary", street="120 Maple Street")
+    washington = factories.school(
+        north, name="Washington Middle", level="middle", street="45 Oak Avenue"
+    )
+    jefferson = factories.school(south, name="Jefferson High", level="high", street="9 Elm Road")
+    return World(
+        north=north,
+        south=south,
+        lincoln=lincoln,
+        washington=washington,
+        jefferson=jefferson,
+        alice=factories.staff_with_role(
+            north,
+            Role.FRONT_OFFICE,
+            school=lincoln,
+            email="alice@north.example",
+            full_name="Alice Adams",
+        ),
+        bob=factories.staff_with_role(
+            north,
+            Role.FRONT_OFFICE,
+            school=washington,
+            email="bob@north.example",
+            full_name="Bob Brown",
+        ),
+        olga=factories.staff_with_role(
+            north,
+            Role.DESIGNATED_OFFICIAL,
+            school=lincoln,
+            email="olga@north.example",
+            full_name="Olga Ortiz",
+        ),
+        pete=factories.staff_with_role(
+            north, Role.PRINCIPAL, school=lincoln, email="pete@north.example", full_name="Pete Park"
+        ),
+        dana=factories.staff_with_role(
+            north, Role.DISTRICT_ADMIN, email="dana@north.example", full_name="Dana Diaz"
+        ),
+        aaron=factories.staff_with_role(
+            north, Role.AUDITOR, email="aaron@north.example", full_name="Aaron Auditor"
+        ),
+        carl=factories.staff_with_role(
+            north, Role.DISTRICT_COUNSEL, email="carl@north.example", full_name="Carl Counsel"
+        ),
+        sam=factories.staff_with_role(
+            south,
+            Role.FRONT_OFFICE,
+            school=jefferson,
+            email="sam@south.example",
+            full_name="Sam Stone",
+        ),
+        sue=factories.staff_with_role(
+            south, Role.DISTRICT_ADMIN, email="sue@south.example", full_name="Sue Silva"
+        ),
+        oscar=factories.user(north, email="oscar@north.example", full_name="Oscar Outsider"),
+    )
+
+
+@pytest.fixture
+def client_for(client: Client):  # type: ignore[no-untyped-def]
+    """A test client signed in as the given persona."""
+
+    def sign_in(user: User) -> Client:
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,69 @@
+"""Roles and what each may do. The one place that maps a role to its capabilities."""
+
+from __future__ import annotations
+
+import enum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    FRONT_OFFICE = "front_office", _("Front office")
+    DESIGNATED_OFFICIAL = "designated_official", _("Designated official")
+    PRINCIPAL = "principal", _("Principal")
+    STAFF = "staff", _("Staff")
+    RECORDS_OFFICER = "records_officer", _("Records officer")
+    SUPERINTENDENT = "superintendent", _("Superintendent")
+    DISTRICT_COUNSEL = "district_counsel", _("District counsel")
+    DISTRICT_ADMIN = "district_admin", _("District administrator")
+    AUDITOR = "auditor", _("Auditor")
+
+
+# A school role is held at one school; a district role covers every school of the district.
+SCHOOL_ROLES = frozenset(
+    {Role.FRONT_OFFICE, Role.DESIGNATED_OFFICIAL, Role.PRINCIPAL, Role.STAFF},
+)
+DISTRICT_ROLES = frozenset(set(Role) - SCHOOL_ROLES)
+
+
+class Capability(enum.Enum):
+    """Something a person may do. Views ask for a capability, never for a role."""
+
+    USE_APP = "use_app"
+    VIEW_SCHOOL = "view_school"
+    MANAGE_DISTRICT = "manage_district"
+    READ_AUDIT = "read_audit"
+    VIEW_FAILED_TASKS = "view_failed_tasks"
+
+
+CAPABILITIES: dict[Role, frozenset[Capability]] = {
+    Role.FRONT_OFFICE: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
+    Role.DESIGNATED_OFFICIAL: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
+    Role.PRINCIPAL: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
+    Role.STAFF: frozenset({Capability.USE_APP}),
+    Role.RECORDS_OFFICER: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
+    Role.SUPERINTENDENT: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
+    Role.DISTRICT_COUNSEL: frozenset(
+        {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.READ_AUDIT}
+    ),
+    Role.DISTRICT_ADMIN: frozenset(
+        {
+            Capability.USE_APP,
+            Capability.VIEW_SCHOOL,
+            Capability.MANAGE_DISTRICT,
+            Capability.READ_AUDIT,
+            Capability.VIEW_FAILED_TASKS,
+        }
+    ),
+    Role.AUDITOR: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.READ_AUDIT}),
+}
+
+
+def roles_with(capability: Capability) -> list[str]:
+    """The role codes that grant a capability."""
+    return [role.value for role, caps in CAPABILITIES.items() if capability in caps]
+
+
+def is_school_role(role: str) -> bool:
+    return role in {r.value for r in SCHOOL_ROLES}

@@ -1,0 +1,52 @@
+"""The closed registry of audit action codes, rendered to text in this one place.
+
+An event can only be written with a code listed here. Codes are never renamed or removed once
+released: the chain of a district holds them for as long as it is kept.
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS: dict[str, Promise] = {
+    # Signing in and out
+    "auth.signed_in": _("Signed in"),
+    "auth.signed_out": _("Signed out"),
+    "auth.sign_in_failed": _("A sign-in failed"),
+    "auth.locked_out": _("Sign-in locked after repeated failures"),
+    "auth.password_reset_requested": _("A password reset was requested"),
+    "auth.password_reset_completed": _("A password was reset from an e-mailed link"),
+    "auth.password_changed": _("Changed their password"),
+    # People and places
+    "district.created": _("District created"),
+    "district.updated": _("District details changed"),
+    "school.created": _("School added"),
+    "school.updated": _("School details changed"),
+    "area.created": _("Area added to a school"),
+    "area.updated": _("School area changed"),
+    "area.deleted": _("Area removed from a school"),
+    "staff.created": _("Staff account created"),
+    "staff.updated": _("Staff account changed"),
+    "staff.deactivated": _("Staff account deactivated"),
+    "staff.reactivated": _("Staff account reactivated"),
+    "role.granted": _("Role granted"),
+    "role.revoked": _("Role removed"),
+    # The audit trail itself
+    "audit.exported": _("Audit trail exported"),
+    "audit.checkpointed": _("Audit chain heads printed for safekeeping"),
+    # Background work
+    "task.retried": _("A failed background task was sent again"),
+    # Demo data
+    "demo.loaded": _("Demo district loaded"),
+}
+
+
+def describe(action: str) -> str:
+    """The action as words for people; an unknown code is shown as it is."""
+    label = ACTIONS.get(action)
+    return str(label) if label is not None else action
+
+
+def is_known(action: str) -> bool:
+    return action in ACTIONS

@@ -1,0 +1,11 @@
+"""`threshold id`: parse a licence barcode. Pure Python: no Django, no database."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str]) -> int:
+    print("threshold id: not available in this version of Threshold", file=sys.stderr)
+    return 2

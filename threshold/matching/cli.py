@@ -1,0 +1,11 @@
+"""`threshold watchlist`: screen visitors against a watchlist. Pure Python, no Django."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str]) -> int:
+    print("threshold watchlist: not available in this version of Threshold", file=sys.stderr)
+    return 2

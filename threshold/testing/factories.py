@@ -1,0 +1,73 @@
+"""Explicit factories for tests: each makes one row, with the fields a test names."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from threshold.accounts.models import Area, District, Membership, School, User
+from threshold.accounts.roles import is_school_role
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 (test accounts only)
+_counter = itertools.count(1)
+_password_hash: str | None = None
+
+
+def password_hash() -> str:
+    """Argon2 is slow by design: hash the shared test password once per run."""
+    global _password_hash
+    if _password_hash is None:
+        _password_hash = make_password(PASSWORD)
+    return _password_hash
+
+
+def district(**fields: Any) -> District:
+    n = next(_counter)
+    values = {"name": f"District {n}", "state": "CT", **fields}
+    return District.objects.create(**values)
+
+
+def school(district: District, **fields: Any) -> School:
+    n = next(_counter)
+    values = {
+        "name": f"School {n}",
+        "level": School.Level.ELEMENTARY,
+        "street": f"{n} Main Street",
+        "city": "Hartford",
+        "state": "CT",
+        "postal_code": "06103",
+        **fields,
+    }
+    return School.objects.create(district=district, **values)
+
+
+def area(school: School, *, name: str = "Lobby", is_public: bool = True) -> Area:
+    return Area.objects.create(school=school, name=name, is_public=is_public)
+
+
+def user(district: District | None, **fields: Any) -> User:
+    n = next(_counter)
+    values = {"email": f"person{n}@example.org", "full_name": f"Person {n}", **fields}
+    return User.objects.create(district=district, password=password_hash(), **values)
+
+
+def membership(user: User, role: str, *, school: School | None = None, rank: int = 1) -> Membership:
+    if user.district is None:
+        raise ValueError("give the user a district first")
+    if is_school_role(role) and school is None:
+        raise ValueError(f"{role} needs a school")
+    return Membership.objects.create(
+        user=user, district=user.district, school=school, role=role, rank=rank
+    )
+
+
+def staff_with_role(
+    district: District, role: str, *, school: School | None = None, **fields: Any
+) -> User:
+    with transaction.atomic():
+        person = user(district, **fields)
+        membership(person, role, school=school)
+    return person

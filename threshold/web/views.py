@@ -1,0 +1,28 @@
+"""The home page and the pages every signed-in person shares."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views import i18n
+from django.views.decorators.http import require_POST
+
+from threshold.accounts import access
+from threshold.accounts.roles import Capability
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Each person's starting page: what their roles let them do."""
+    access.require(request.user, Capability.USE_APP)
+    memberships = access.memberships_with(request.user, Capability.USE_APP)
+    schools = access.schools_for(request.user, Capability.VIEW_SCHOOL)
+    return render(request, "web/home.html", {"memberships": memberships, "schools": schools})
+
+
+@login_not_required
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language (open to all: the sign-in page has the switch too)."""
+    response = i18n.set_language(request)
+    return response
