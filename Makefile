@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint format typecheck bench messages clean
+.PHONY: install run test test-fast lint format bench messages lock clean
 
 install: $(STAMP)
 
@@ -44,3 +44,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) var/test-*
+
+lock: install
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements-dev.lock pyproject.toml
