@@ -62,24 +62,36 @@ AREAS = [
     ("School buses", False),
 ]
 
-# (e-mail name, full name, role, index of the school or None for a district role, rank)
+# (e-mail name, full name, [(role, index of the school or None for the district, rank)])
 STAFF = [
-    ("admin", "Dana Whitfield", Role.DISTRICT_ADMIN, None, 1),
-    ("superintendent", "Marcus Bell", Role.SUPERINTENDENT, None, 1),
-    ("counsel", "Priya Raman", Role.DISTRICT_COUNSEL, None, 1),
-    ("records", "Tom Okafor", Role.RECORDS_OFFICER, None, 1),
-    ("auditor", "Grace Lindqvist", Role.AUDITOR, None, 1),
-    ("frontdesk.lincoln", "Maria Alvarez", Role.FRONT_OFFICE, 0, 1),
-    ("principal.lincoln", "Elena Reyes", Role.PRINCIPAL, 0, 1),
-    ("official.lincoln", "Elena Reyes", Role.DESIGNATED_OFFICIAL, 0, 1),
-    ("ap.lincoln", "James Carter", Role.DESIGNATED_OFFICIAL, 0, 2),
-    ("teacher.lincoln", "Sam Nguyen", Role.STAFF, 0, 1),
-    ("frontdesk.washington", "Lena Kowalski", Role.FRONT_OFFICE, 1, 1),
-    ("principal.washington", "Robert Chen", Role.PRINCIPAL, 1, 1),
-    ("official.washington", "Robert Chen", Role.DESIGNATED_OFFICIAL, 1, 1),
-    ("frontdesk.riverside", "Aisha Johnson", Role.FRONT_OFFICE, 2, 1),
-    ("principal.riverside", "Daniel Murphy", Role.PRINCIPAL, 2, 1),
-    ("official.riverside", "Daniel Murphy", Role.DESIGNATED_OFFICIAL, 2, 1),
+    ("admin", "Dana Whitfield", [(Role.DISTRICT_ADMIN, None, 1)]),
+    ("superintendent", "Marcus Bell", [(Role.SUPERINTENDENT, None, 1)]),
+    ("counsel", "Priya Raman", [(Role.DISTRICT_COUNSEL, None, 1)]),
+    ("records", "Tom Okafor", [(Role.RECORDS_OFFICER, None, 1)]),
+    ("auditor", "Grace Lindqvist", [(Role.AUDITOR, None, 1)]),
+    ("frontdesk.lincoln", "Maria Alvarez", [(Role.FRONT_OFFICE, 0, 1)]),
+    # The principal is the primary designated official; the assistant principal is the backup.
+    (
+        "principal.lincoln",
+        "Elena Reyes",
+        [(Role.PRINCIPAL, 0, 1), (Role.DESIGNATED_OFFICIAL, 0, 1)],
+    ),
+    ("ap.lincoln", "James Carter", [(Role.DESIGNATED_OFFICIAL, 0, 2)]),
+    ("teacher.lincoln", "Sam Nguyen", [(Role.STAFF, 0, 1)]),
+    ("frontdesk.washington", "Lena Kowalski", [(Role.FRONT_OFFICE, 1, 1)]),
+    (
+        "principal.washington",
+        "Robert Chen",
+        [(Role.PRINCIPAL, 1, 1), (Role.DESIGNATED_OFFICIAL, 1, 1)],
+    ),
+    ("ap.washington", "Keisha Brown", [(Role.DESIGNATED_OFFICIAL, 1, 2)]),
+    ("frontdesk.riverside", "Aisha Johnson", [(Role.FRONT_OFFICE, 2, 1)]),
+    (
+        "principal.riverside",
+        "Daniel Murphy",
+        [(Role.PRINCIPAL, 2, 1), (Role.DESIGNATED_OFFICIAL, 2, 1)],
+    ),
+    ("ap.riverside", "Luis Romero", [(Role.DESIGNATED_OFFICIAL, 2, 2)]),
 ]
 
 
@@ -111,32 +123,29 @@ def load_demo(password: str) -> District:
     for school in schools:
         for name, is_public in AREAS:
             services.area_create(school=school, actor=None, name=name, is_public=is_public)
-    people: dict[str, User] = {}
-    for local_part, full_name, role, school_index, rank in STAFF:
-        # One person may hold several roles: the principal is also the designated official.
-        user = next((u for u in people.values() if u.full_name == full_name), None)
-        if user is None:
-            user = services.staff_create(
-                district=district,
-                actor=None,
-                email=f"{local_part}@{DEMO_DOMAIN}",
-                full_name=full_name,
-            )
-            user.set_password(password)
-            user.save(update_fields=["password"])
-            people[local_part] = user
-        school = schools[school_index] if school_index is not None else None
-        services.role_grant(staff=user, actor=None, role=role, school=school, rank=rank)
+    for local_part, full_name, roles in STAFF:
+        user = services.staff_create(
+            district=district, actor=None, email=f"{local_part}@{DEMO_DOMAIN}", full_name=full_name
+        )
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        for role, school_index, rank in roles:
+            school = schools[school_index] if school_index is not None else None
+            services.role_grant(staff=user, actor=None, role=role, school=school, rank=rank)
     record("demo.loaded", actor=None, district=district, subject=district)
     return district
 
 
 def demo_accounts() -> list[DemoAccount]:
     accounts = []
-    for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").order_by("email"):
-        roles = ", ".join(
-            str(m)
-            for m in Membership.objects.filter(user=user).select_related("school", "district")
-        )
-        accounts.append(DemoAccount(email=user.email, name=user.full_name, roles=roles))
+    users = User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").prefetch_related(
+        "memberships__school", "memberships__district"
+    )
+    for user in users.order_by("email"):
+        roles = []
+        for membership in user.memberships.all():
+            where = membership.school or membership.district
+            backup = " (backup)" if membership.rank == Membership.Rank.BACKUP else ""
+            roles.append(f"{membership.get_role_display()}{backup}, {where}")
+        accounts.append(DemoAccount(email=user.email, name=user.full_name, roles="; ".join(roles)))
     return accounts
