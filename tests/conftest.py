@@ -154,4 +154,4 @@ def run_worker(transactional_db: None):  # type: ignore[no-untyped-def]
     return run
 
 
-pytest_plugins = ["tests.mail_server"]
+pytest_plugins = ["tests.mail_server", "tests.browser"]

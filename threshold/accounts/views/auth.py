@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 
-from threshold.accounts import services
+from threshold.accounts import access, services
 from threshold.accounts.forms import ResetPasswordForm, ResetRequestForm, SignInForm
+from threshold.accounts.roles import Capability
 
 
 class SignInView(auth_views.LoginView):
@@ -76,13 +80,12 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("home")
 
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        access.require(request.user, Capability.USE_APP)
+        return super().dispatch(request, *args, **kwargs)
+
     def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         services.password_changed(user=form.user, password=form.cleaned_data["new_password1"])
-        from django.contrib import messages
-        from django.contrib.auth import update_session_auth_hash
-        from django.http import HttpResponseRedirect
-        from django.utils.translation import gettext as _
-
         update_session_auth_hash(self.request, form.user)
         messages.success(self.request, _("Your password was changed."))
         return HttpResponseRedirect(self.get_success_url())
