@@ -15,12 +15,12 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(60),
     "ALLOWED_HOSTS": "threshold.district.example",
     "EMAIL_HOST": "smtp.district.example",
-    "DATABASE_URL": "sqlite:////tmp/threshold-settings-test.sqlite3",
 }
 
 
 def threshold(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
+    # Each test names its own THRESHOLD_VAR_DIR (a temporary folder): the SQLite file goes there.
+    base = {"PATH": os.environ["PATH"], "HOME": env["THRESHOLD_VAR_DIR"]}
     return subprocess.run(
         [sys.executable, "-m", "threshold.cli", *args],
         env={**base, **env},
