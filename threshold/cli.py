@@ -35,6 +35,7 @@ APP_COMMANDS: dict[str, str] = {
     "demo": "load the demo district into the local database (local mode only)",
     "district": "create a district and its first administrator (for a new installation)",
     "audit": "verify, checkpoint or export the audit trail",
+    "purge": "remove records past their retention period (run daily)",
     "check": "check the configuration (add --deploy for production)",
 }
 

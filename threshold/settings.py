@@ -210,6 +210,8 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Successful sign-ins are audit events already; axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
@@ -299,11 +301,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 5, minimum=1)
 TASK_RETRY_BASE_SECONDS = env_int("TASK_RETRY_BASE_SECONDS", 30, minimum=1)
 
-# Retention (days): how long each kind of record is kept before the worker purges it. Districts
-# may shorten these in the app; they cannot lengthen them past what is set here.
+# Retention (days): how long each kind of record is kept before `threshold purge` removes it.
 RETENTION_DAYS = {
-    "visits": env_int("RETENTION_VISITS_DAYS", 365, minimum=1),
-    "id_photos": env_int("RETENTION_ID_PHOTOS_DAYS", 30, minimum=1),
     "signin_attempts": env_int("RETENTION_SIGNIN_ATTEMPTS_DAYS", 90, minimum=1),
     "task_results": env_int("RETENTION_TASK_RESULTS_DAYS", 30, minimum=1),
 }

@@ -118,3 +118,18 @@ def test_no_template_carries_inline_script_or_style():
         for line in text.splitlines():
             if "<script" in line:
                 assert "src=" in line, f"inline script in {template}"
+
+
+def test_the_example_environment_documents_every_variable():
+    import re
+    from pathlib import Path
+
+    root = Path(threshold_settings.BASE_DIR)
+    read = set()
+    for source in (root / "threshold").rglob("*.py"):
+        text = source.read_text()
+        read |= set(re.findall(r'env_[a-z]+\(\s*"([A-Z_]+)"', text))
+        read |= set(re.findall(r'os\.environ\.get\(\s*"([A-Z_]+)"', text))
+    documented = set(re.findall(r"^([A-Z_]+)=", (root / ".env.example").read_text(), re.M))
+    internal = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "CI"}
+    assert read - internal - documented == set()

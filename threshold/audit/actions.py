@@ -32,11 +32,15 @@ ACTIONS: dict[str, Promise] = {
     "staff.reactivated": _("Staff account reactivated"),
     "role.granted": _("Role granted"),
     "role.revoked": _("Role removed"),
+    "role.rank_changed": _("Designated official's order changed"),
+    "staff.password_link_sent": _("Link to set a password sent to a staff member"),
     # The audit trail itself
     "audit.exported": _("Audit trail exported"),
     "audit.checkpointed": _("Audit chain heads printed for safekeeping"),
     # Background work
     "task.retried": _("A failed background task was sent again"),
+    # Retention
+    "retention.purged": _("Records past their retention period were purged"),
     # Demo data
     "demo.loaded": _("Demo district loaded"),
 }
