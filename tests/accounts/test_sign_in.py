@@ -132,3 +132,14 @@ def test_it_changes_a_password_when_signed_in(world, client_for):
     assert AuditEvent.objects.filter(action="auth.password_changed", actor=world.alice).exists()
     world.alice.refresh_from_db()
     assert world.alice.check_password(new)
+
+
+def test_it_remembers_the_language_a_person_chose(world, client_for):
+    client = client_for(world.alice)
+    client.post(reverse("set-language"), {"language": "es", "next": "/"})
+    world.alice.refresh_from_db()
+    assert world.alice.preferred_language == "es"
+    client.post(reverse("sign-out"))
+    client.cookies.pop("django_language", None)
+    sign_in(client, "alice@north.example")
+    assert client.cookies["django_language"].value == "es"

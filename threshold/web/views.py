@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,6 +10,7 @@ from django.views import i18n
 from django.views.decorators.http import require_POST
 
 from threshold.accounts import access
+from threshold.accounts.models import User
 from threshold.accounts.roles import Capability
 
 
@@ -23,6 +25,12 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Switch the interface language (open to all: the sign-in page has the switch too)."""
+    """Switch the interface language (open to all: the sign-in page has the switch too).
+
+    A signed-in person's choice is remembered on their account for their next sign-in."""
     response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    if user.is_authenticated and language in dict(settings.LANGUAGES):
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
     return response
