@@ -1,19 +1,23 @@
 # Threshold: the two commands are `make run` and `make test`; both install first.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test test-fast lint format bench messages lock clean
 
-install: $(STAMP)
+MO := threshold/locale/es/LC_MESSAGES/django.mo
+
+install: $(STAMP) $(MO)
+
+$(MO): threshold/locale/es/LC_MESSAGES/django.po $(STAMP)
+	cd threshold && ../$(BIN)/django-admin compilemessages -v 0
 
 $(STAMP): requirements-dev.lock pyproject.toml
-	@command -v $(PYTHON) >/dev/null || { echo "Threshold needs Python 3.11 ($(PYTHON) was not found)."; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || { echo "Threshold needs Python 3.11 (found: $(PYTHON))."; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	cd threshold && ../$(BIN)/django-admin compilemessages -v 0
 	@bash scripts/check-tools
 	touch $(STAMP)
 
