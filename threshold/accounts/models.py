@@ -17,6 +17,14 @@ from django.utils.translation import gettext_lazy as _
 
 from threshold.accounts.roles import SCHOOL_ROLES, Role
 
+# The school roles in a fixed order, the one the first migration wrote into the membership check
+# constraint. A set's order changes from one process to the next (string hashing is randomized), so
+# a list built from SCHOOL_ROLES made `makemigrations` see a changed constraint on most runs.
+SCHOOL_ROLE_VALUES = [
+    r.value for r in (Role.FRONT_OFFICE, Role.PRINCIPAL, Role.STAFF, Role.DESIGNATED_OFFICIAL)
+]
+assert set(SCHOOL_ROLE_VALUES) == {r.value for r in SCHOOL_ROLES}
+
 
 class District(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -169,8 +177,8 @@ class Membership(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(role__in=[r.value for r in SCHOOL_ROLES], school__isnull=False)
-                    | (~Q(role__in=[r.value for r in SCHOOL_ROLES]) & Q(school__isnull=True))
+                    Q(role__in=SCHOOL_ROLE_VALUES, school__isnull=False)
+                    | (~Q(role__in=SCHOOL_ROLE_VALUES) & Q(school__isnull=True))
                 ),
                 name="membership_role_matches_scope",
             ),

@@ -16,12 +16,24 @@ from threshold.audit.services import record
 SCHOOL_FIELDS = ("name", "level", "street", "city", "state", "postal_code", "phone", "is_active")
 STAFF_FIELDS = ("full_name", "email", "phone", "preferred_language")
 
+# United States Postal Service codes: the states, the District of Columbia and the territories.
+_STATES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AS GU MP PR VI"
+)
+STATE_CODES = frozenset(_STATES.split())
+
 
 def _changed(instance: Any, fields: dict[str, Any]) -> list[str]:
     names = [name for name, value in fields.items() if getattr(instance, name) != value]
     for name in names:
         setattr(instance, name, fields[name])
     return sorted(names)
+
+
+def _check_state(state: str) -> None:
+    if state not in STATE_CODES:
+        raise ValidationError({"state": _("Enter a two-letter state code, for example CT.")})
 
 
 # Sign-in events ---------------------------------------------------------------------------------
@@ -73,6 +85,7 @@ def password_changed(*, user: User, password: str) -> None:
 
 @transaction.atomic
 def district_create(*, name: str, state: str, actor: User | None) -> District:
+    _check_state(state.upper())
     district = District(name=name, state=state.upper())
     district.full_clean()
     district.save()
@@ -82,6 +95,7 @@ def district_create(*, name: str, state: str, actor: User | None) -> District:
 
 @transaction.atomic
 def district_update(*, district: District, actor: User | None, name: str, state: str) -> District:
+    _check_state(state.upper())
     changed = _changed(district, {"name": name, "state": state.upper()})
     if changed:
         district.full_clean()
@@ -96,12 +110,21 @@ def district_update(*, district: District, actor: User | None, name: str, state:
     return district
 
 
+def _check_school(school: School) -> None:
+    """The rules a school's details follow, beyond each field's own."""
+    _check_state(school.state)
+    same_name = School.objects.filter(district_id=school.district_id, name__iexact=school.name)
+    if same_name.exclude(pk=school.pk).exists():
+        raise ValidationError({"name": _("The district already has a school with this name.")})
+
+
 @transaction.atomic
 def school_create(*, district: District, actor: User | None, **fields: Any) -> School:
     unknown = set(fields) - set(SCHOOL_FIELDS)
     if unknown:
         raise TypeError(f"unknown school fields: {sorted(unknown)}")
     school = School(district=district, **fields)
+    _check_school(school)
     school.full_clean()
     school.save()
     record("school.created", actor=actor, district=district, school=school, subject=school)
@@ -115,6 +138,7 @@ def school_update(*, school: School, actor: User | None, **fields: Any) -> Schoo
         raise TypeError(f"unknown school fields: {sorted(unknown)}")
     changed = _changed(school, fields)
     if changed:
+        _check_school(school)
         school.full_clean()
         school.save()
         record(
@@ -128,10 +152,17 @@ def school_update(*, school: School, actor: User | None, **fields: Any) -> Schoo
     return school
 
 
+def _check_area_name(area: Area) -> None:
+    same_name = Area.objects.filter(school_id=area.school_id, name__iexact=area.name)
+    if same_name.exclude(pk=area.pk).exists():
+        raise ValidationError({"name": _("This school already has an area with this name.")})
+
+
 @transaction.atomic
 def area_create(*, school: School, actor: User | None, name: str, is_public: bool) -> Area:
     position = school.areas.count()
     area = Area(school=school, name=name, is_public=is_public, position=position)
+    _check_area_name(area)
     area.full_clean()
     area.save()
     record(
@@ -149,6 +180,7 @@ def area_create(*, school: School, actor: User | None, name: str, is_public: boo
 def area_update(*, area: Area, actor: User | None, name: str, is_public: bool) -> Area:
     changed = _changed(area, {"name": name, "is_public": is_public})
     if changed:
+        _check_area_name(area)
         area.full_clean()
         area.save()
         record(
@@ -236,6 +268,29 @@ def staff_set_active(*, staff: User, actor: User, active: bool) -> User:
     return staff
 
 
+def _primary_official(school: School | None) -> Membership | None:
+    return (
+        Membership.objects.select_related("user")
+        .filter(school=school, role=Role.DESIGNATED_OFFICIAL, rank=Membership.Rank.PRIMARY)
+        .first()
+    )
+
+
+def _check_no_other_primary(school: School | None) -> None:
+    # The primary is summoned first when an officer arrives: there must never be two.
+    primary = _primary_official(school)
+    if primary is not None:
+        raise ValidationError(
+            {
+                "rank": _(
+                    "%(name)s is already the primary designated official here. Add this person "
+                    "as a backup; you can make them primary from the school's page."
+                )
+                % {"name": primary.user.full_name}
+            }
+        )
+
+
 @transaction.atomic
 def role_grant(
     *,
@@ -260,9 +315,13 @@ def role_grant(
         raise ValidationError({"school": _("This role covers the whole district: no school.")})
     if role != Role.DESIGNATED_OFFICIAL:
         rank = Membership.Rank.PRIMARY
+    elif rank not in Membership.Rank.values:
+        raise ValidationError({"rank": _("Choose primary or backup.")})
     existing = Membership.objects.filter(user=staff, role=role, school=school, district=district)
     if existing.exists():
         raise ValidationError(_("This person already has that role there."))
+    if role == Role.DESIGNATED_OFFICIAL and rank == Membership.Rank.PRIMARY:
+        _check_no_other_primary(school)
     membership = Membership.objects.create(
         user=staff, district=district, school=school, role=role, rank=rank
     )
@@ -296,3 +355,42 @@ def role_revoke(*, membership: Membership, actor: User) -> None:
         data={"role": membership.role, "membership": str(membership.pk)},
     )
     membership.delete()
+
+
+@transaction.atomic
+def role_set_rank(*, membership: Membership, actor: User, rank: int) -> Membership:
+    """Change a designated official's place in the order. Making one primary makes the former
+    primary a backup, so that a school never has two primaries."""
+    if membership.role != Role.DESIGNATED_OFFICIAL:
+        raise ValidationError(_("Only designated officials have an order."))
+    if rank not in Membership.Rank.values:
+        raise ValidationError({"rank": _("Choose primary or backup.")})
+    if membership.rank == rank:
+        return membership
+    if rank == Membership.Rank.PRIMARY:
+        former = _primary_official(membership.school)
+        if former is not None:
+            _set_rank(former, actor=actor, rank=Membership.Rank.BACKUP)
+    _set_rank(membership, actor=actor, rank=rank)
+    return membership
+
+
+def _set_rank(membership: Membership, *, actor: User, rank: int) -> None:
+    membership.rank = rank
+    membership.save(update_fields=["rank"])
+    record(
+        "role.rank_changed",
+        actor=actor,
+        district=membership.district,
+        school=membership.school,
+        subject=membership.user,
+        data={"role": membership.role, "membership": str(membership.pk), "rank": rank},
+    )
+
+
+@transaction.atomic
+def password_link_sent(*, staff: User, actor: User) -> None:
+    """Record that an administrator sent a staff member the link to set their password."""
+    if not staff.is_active:
+        raise ValidationError(_("This account is deactivated: reactivate it first."))
+    record("staff.password_link_sent", actor=actor, district=staff.district, subject=staff)
