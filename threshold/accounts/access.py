@@ -88,7 +88,9 @@ def schools_for(user: Any, capability: Capability) -> QuerySet[School]:
 
 
 def school_for(user: Any, capability: Capability, school_id: Any) -> School:
-    """One school the user may act on with the capability, or 404."""
+    """One school the user may act on with the capability: 403 without the capability
+    anywhere, 404 for a school outside the user's reach."""
+    require(user, capability)
     try:
         return schools_for(user, capability).get(pk=_parse_id(school_id))
     except School.DoesNotExist:
@@ -96,6 +98,7 @@ def school_for(user: Any, capability: Capability, school_id: Any) -> School:
 
 
 def area_for(user: Any, capability: Capability, area_id: Any) -> Area:
+    require(user, capability)
     schools = schools_for(user, capability)
     try:
         return Area.objects.select_related("school").get(pk=_parse_id(area_id), school__in=schools)
