@@ -83,10 +83,14 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.chain_id}#{self.seq} {self.action}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
+    def save(self, **kwargs: Any) -> None:
+        changing = kwargs.get("force_update") or kwargs.get("update_fields") is not None
+        if changing or not self._state.adding:
             raise AppendOnlyError("Audit events cannot be changed.")
-        super().save(*args, **kwargs)
+        # Always an INSERT: a new instance given an existing id would otherwise be saved as an
+        # UPDATE of that row (Django tries an UPDATE first when the primary key is set).
+        kwargs["force_insert"] = True
+        super().save(**kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Audit events cannot be deleted.")

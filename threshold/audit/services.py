@@ -9,11 +9,11 @@ from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from threshold.accounts.models import District, School, User
+from threshold.audit import chain as hashing
 from threshold.audit.actions import is_known
 from threshold.audit.chain import GENESIS_HASH, check_data, event_hash
+from threshold.audit.chain import SYSTEM_CHAIN as SYSTEM_CHAIN
 from threshold.audit.models import AuditChain, AuditEvent
-
-SYSTEM_CHAIN = "system"
 
 
 class UnknownAction(ValueError):
@@ -25,7 +25,7 @@ class NotInTransaction(RuntimeError):
 
 
 def chain_key(district: District | None) -> str:
-    return f"district:{district.pk}" if district is not None else SYSTEM_CHAIN
+    return hashing.chain_key(district.pk if district is not None else None)
 
 
 def _locked_chain(district: District | None) -> AuditChain:
@@ -59,7 +59,8 @@ def record(
         raise UnknownAction(f"{action!r} is not a registered audit action")
     if not connection.in_atomic_block:
         raise NotInTransaction(f"record {action!r} inside the transaction of the change")
-    if school is not None and district is not None and school.district_id != district.pk:
+    if school is not None and (district is None or school.district_id != district.pk):
+        # An event about a school belongs on its district's chain, where the district reads it.
         raise ValueError("the school does not belong to the district")
     payload = dict(data or {})
     check_data(payload)
@@ -98,3 +99,13 @@ def record(
     )
     AuditChain.objects.filter(pk=chain.pk).update(head_seq=seq, head_hash=digest)
     return event
+
+
+@transaction.atomic
+def export_district(*, district: District, actor: User) -> AuditEvent:
+    """Record that the district's chain is being exported; the export holds events up to this one.
+
+    The file then ends with its own "audit.exported" event, whose hash is the chain's head at the
+    time: a checkpoint that travels with the export.
+    """
+    return record("audit.exported", actor=actor, district=district, subject=district)

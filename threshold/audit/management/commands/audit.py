@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import uuid
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,11 @@ class Command(BaseCommand):
         sys.exit(1)
 
     def _export(self, output: Path | None, district: str | None) -> None:
+        if district is not None:
+            try:
+                district = str(uuid.UUID(district))
+            except ValueError:
+                raise CommandError(f"{district!r} is not a district id") from None
         if output is None:
             count = write_jsonl(self.stdout, district_id=district)
         else:
