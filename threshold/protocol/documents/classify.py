@@ -83,23 +83,39 @@ _STATES = {
 
 
 HEADER_LINES = 15
+CAPTION_WORDS = 12
+
+
+def _caption(lines: list[str], phrases: tuple[str, ...]) -> str | None:
+    """A caption phrase standing as a caption: alone on a short line, at the start of a line, or
+    set off in its own column; not a phrase inside a sentence."""
+    for line in lines:
+        folded = Folded.of(line)
+        for phrase in phrases:
+            hits = folded.find(phrase)
+            if not hits:
+                continue
+            column = re.search(r"\S\s{3,}\S", line) is not None
+            if len(folded.words) <= CAPTION_WORDS or hits[0] == 0 or column:
+                return phrase
+    return None
 
 
 def issuer_of(text: str, folded: Folded) -> Issuer:
-    """Who issued a segment, from its header (first lines) and its form numbers."""
+    """Who issued a segment, from its captions and letterhead (first lines) and form numbers."""
     evidence: list[str] = []
     head_lines = [line for line in text.split("\n") if line.strip()][:HEADER_LINES]
     head = Folded.of("\n".join(head_lines))
     ao_forms = {m.group(1).upper() for m in _AO_FORM.finditer(text)}
     dhs_forms = {m.group(1).upper()[:3] for m in _DHS_FORM.finditer(text)}
-    federal = any(head.has(c) for c in FED_CAPTIONS)
+    federal = _caption(head_lines, FED_CAPTIONS) is not None
     if federal:
         evidence.append("caption: United States District Court")
     if ao_forms:
         evidence.append("federal court form AO " + ", ".join(sorted(ao_forms)))
     if _FED_RULES.search(text):
         evidence.append("cites the Federal Rules of Procedure")
-    state_caption = next((c for c in STATE_CAPTIONS if head.has(c)), None)
+    state_caption = _caption(head_lines, STATE_CAPTIONS)
     state = None
     for match in _STATE_OF.finditer("\n".join(head_lines).upper().replace("0F", "OF")):
         name = match.group(1).strip()
@@ -114,10 +130,12 @@ def issuer_of(text: str, folded: Folded) -> Issuer:
     state_court = bool(state_caption) or (state is not None and head.has("COURT"))
     if state_court:
         evidence.append(f"caption: {(state_caption or 'state court').title()}")
-    eoir = any(head.has(h) for h in EOIR_HEADERS) or folded.has("ORDER OF THE IMMIGRATION JUDGE")
+    eoir = _caption(head_lines, EOIR_HEADERS) is not None or folded.has(
+        "ORDER OF THE IMMIGRATION JUDGE"
+    )
     if eoir:
         evidence.append("Executive Office for Immigration Review / Immigration Court")
-    dhs = any(head.has(h) for h in DHS_HEADERS) or bool(dhs_forms)
+    dhs = _caption(head_lines, DHS_HEADERS) is not None or bool(dhs_forms)
     if dhs:
         evidence.append("Department of Homeland Security header or form")
     return Issuer(
@@ -283,6 +301,9 @@ FEATURES: dict[DocType, tuple[Feature, ...]] = {
         ),
         _r("a note ('have him/her ready')", r"\bHAVE\s+(HIM|HER|THEM)\s+READY\b", 2),
         _r("addressed to the school office", r"\b(FRONT\s+OFFICE|MAIN\s+OFFICE|PRINCIPAL)\b", 1),
+        _r("an e-mail header", r"^\s*FROM\s*:.*\n(?:.*\n){0,3}\s*(?:SENT|DATE|TO|SUBJECT)\s*:", 4),
+        _r("a greeting", r"^\s*(?:GOOD\s+(?:MORNING|AFTERNOON)|HELLO|HI)\b", 2),
+        _r("asks to confirm", r"\b(?:PLEASE\s+)?CONFIRM\s+(?:WHETHER|THAT|IF)\b", 1),
     ),
 }
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from threshold.protocol.documents.text import (
     CHECKED,
+    Folded,
     UNCHECKED,
     FoundDate,
     first_date_after,
@@ -25,7 +26,7 @@ _LABELS: tuple[tuple[re.Pattern[str], SignedBy], ...] = tuple(
     for pattern, capacity in (
         (r"JUDGE'?S\s+SIGNATURE", SignedBy.JUDGE),
         (r"SIGNATURE\s+OF\s+(?:THE\s+)?JUDGE", SignedBy.JUDGE),
-        (r"SIGNED\s*\(\s*JUDGE\s*\)", SignedBy.JUDGE),
+        (r"SIGNED\W{0,3}JUDGE\W{0,3}", SignedBy.JUDGE),
         (r"NAME\s+OF\s+JUDGE", SignedBy.JUDGE),
         (r"SIGNATURE\s+OF\s+CLERK(?:\s+OR\s+DEPUTY\s+CLERK)?", SignedBy.CLERK),
         (r"^\s*CLERK\s+OF\s+(?:THE\s+)?COURT\s*$", SignedBy.CLERK),
@@ -50,36 +51,42 @@ _LABELS: tuple[tuple[re.Pattern[str], SignedBy], ...] = tuple(
         (r"\(\s*UNITED\s+STATES\s+MAGISTRATE\s+JUDGE\s*\)", SignedBy.MAGISTRATE_JUDGE),
     )
 )
-# Capacities named in a signature block, most specific first.
-_CAPACITIES: tuple[tuple[re.Pattern[str], SignedBy], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), capacity)
-    for pattern, capacity in (
-        (r"\bIMMIGRATION\s+JUDGE\b", SignedBy.IMMIGRATION_JUDGE),
-        (r"\bMAGISTRATE(?:\s+JUDGE)?\b|\bU\.?\s?S\.?\s?M\.?\s?J\b", SignedBy.MAGISTRATE_JUDGE),
-        (r"\bCLERK\b", SignedBy.CLERK),
+# Capacities named in a signature block (matched word by word, allowing OCR slips).
+_CAPACITY_PHRASES: tuple[tuple[SignedBy, tuple[str, ...]], ...] = (
+    (SignedBy.IMMIGRATION_JUDGE, ("IMMIGRATION JUDGE",)),
+    (SignedBy.MAGISTRATE_JUDGE, ("MAGISTRATE JUDGE", "MAGISTRATE", "U S M J", "USMJ")),
+    (SignedBy.CLERK, ("DEPUTY CLERK", "ASSISTANT CLERK", "CLERK OF COURT", "CLERK")),
+    (
+        SignedBy.JUDGE,
+        ("DISTRICT JUDGE", "U S D J", "USDJ", "JUDGE TRIAL REFEREE", "JUDGE", "JUSTICE"),
+    ),
+    (
+        SignedBy.ATTORNEY,
         (
-            r"\bDISTRICT\s+JUDGE\b|\bU\.?\s?S\.?\s?D\.?\s?J\b|\bJUDGE\b|\bJUDGE\s+TRIAL\s+REFEREE\b"
-            r"|\bJUSTICE\b",
-            SignedBy.JUDGE,
+            "ATTORNEY",
+            "COMMISSIONER OF THE SUPERIOR COURT",
+            "ESQ",
+            "JURIS NO",
+            "AUSA",
+            "COUNSEL FOR",
+            "BAR NO",
         ),
+    ),
+    (
+        SignedBy.IMMIGRATION_OFFICER,
         (
-            r"\bATTORNEY\b|\bCOMMISSIONER\s+OF\s+THE\s+SUPERIOR\s+COURT\b|\bESQ\b|\bJURIS\s+NO\b"
-            r"|\bAUSA\b|\bCOUNSEL\s+FOR\b|\bBAR\s+NO\b",
-            SignedBy.ATTORNEY,
+            "IMMIGRATION OFFICER",
+            "DEPORTATION OFFICER",
+            "DETENTION AND DEPORTATION",
+            "FIELD OFFICE DIRECTOR",
+            "PATROL AGENT",
+            "IMMIGRATION ENFORCEMENT AGENT",
+            "REMOVAL OPERATIONS",
         ),
-        (
-            r"\bIMMIGRATION\s+OFFICER\b|\bDEPORTATION\s+OFFICER\b|\bFIELD\s+OFFICE\s+DIRECTOR\b"
-            r"|\bPATROL\s+AGENT\b|\bIMMIGRATION\s+ENFORCEMENT\s+AGENT\b|\bREMOVAL\s+OPERATIONS\b",
-            SignedBy.IMMIGRATION_OFFICER,
-        ),
-    )
+    ),
 )
 # Titles that are immigration officers only when the document comes from DHS.
-_DHS_TITLES = re.compile(
-    r"\bSPECIAL\s+AGENT(?:\s+IN\s+CHARGE)?\b|\bSUPERVISORY\b.*\bOFFICER\b|\bOFFICER\b|\bHSI\b"
-    r"|\bDIRECTOR\b",
-    re.IGNORECASE,
-)
+_DHS_TITLES = ("SPECIAL AGENT", "OFFICER", "DIRECTOR", "HSI", "AGENT")
 _MARK = re.compile(
     r"(?:^|\s)(?:/s/|s/)\s*:?\s*(?P<name>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3})"
     r"|DIGITALLY\s+SIGNED\s+BY\s+(?P<dname>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3})"
@@ -92,7 +99,11 @@ _STOP_BELOW = re.compile(
     re.IGNORECASE,
 )
 _RETURN_TO = re.compile(r"RETURN\s+THIS\s+WARRANT|INVENTORY\s+TO\b", re.IGNORECASE)
-_SIGNATURE_WORD = re.compile(r"SIGNATURE|SIGNED|/s/|\bs/\s|SINCERELY|TRULY YOURS", re.IGNORECASE)
+_SIGNATURE_WORD = re.compile(
+    r"SIGNATURE|\bSIGNED\b|/s/|(?:^|\s)s/\s|SINCERELY|TRULY\s+YOURS|RESPECTFULLY,|REGARDS,",
+    re.IGNORECASE,
+)
+_SENTENCE_WORDS = 14
 
 
 @dataclass
@@ -102,18 +113,31 @@ class Signer:
     evidence: str
 
 
+def capacity_in(line: str, dhs: bool) -> SignedBy | None:
+    """The capacity a line of a signature block names, if any."""
+    folded = Folded.of(line)
+    for capacity, phrases in _CAPACITY_PHRASES:
+        if any(folded.has(phrase) for phrase in phrases):
+            return capacity
+    if dhs and any(folded.has(title) for title in _DHS_TITLES):
+        return SignedBy.IMMIGRATION_OFFICER
+    return None
+
+
 def find_signer(text: str, doc_type: DocType, dhs: bool) -> Signer:
-    """The capacity that the signature block names, and whether it carries a signature."""
+    """The capacity that the signature block names, and whether it carries a signature.
+
+    Capacities are read from the lines around signature marks and labels; the nearest wins
+    (the title printed under a name is nearest), and long lines (sentences) are not signature
+    blocks. A mark whose block names no capacity is matched with the label printed under it, or
+    with the same name elsewhere in the document."""
     lines = text.split("\n")
-    anchors = [
-        i for i, line in enumerate(lines) if _SIGNATURE_WORD.search(line) or _MARK.search(line)
-    ]
+    anchors = [i for i, line in enumerate(lines) if _SIGNATURE_WORD.search(line)]
     if doc_type is DocType.LETTER_OR_REQUEST or not anchors:
         # Letters and notes: the closing lines carry the signer.
-        anchors = anchors or [max(0, len(lines) - 3)]
-        anchors = [*anchors, len(lines) - 1]
+        anchors = [*anchors, *range(max(0, len(lines) - 3), len(lines))]
     zone = _zone(lines, anchors)
-    filled: list[tuple[SignedBy, str]] = []
+    candidates: list[tuple[float, int, SignedBy, str]] = []
     labels: list[tuple[SignedBy, int, int, str]] = []  # capacity, line, column, text
     marks: list[tuple[int, int, str]] = []  # line, column, name
     for index in zone:
@@ -125,32 +149,38 @@ def find_signer(text: str, doc_type: DocType, dhs: bool) -> Signer:
             for match in pattern.finditer(stripped):
                 labels.append((capacity, index, match.start(), match.group(0).strip()))
             stripped = pattern.sub(lambda m: " " * len(m.group(0)), stripped)
-        for match in _MARK.finditer(line):
+        line_marks = list(_MARK.finditer(line))
+        for match in line_marks:
             name = (match.group("name") or match.group("dname") or "").strip()
             marks.append((index, match.start(), name))
         stripped = _drop_unchecked_options(stripped)
-        for pattern, capacity in _CAPACITIES:
-            if pattern.search(stripped):
-                filled.append((capacity, line.strip()))
-                break
-        else:
-            if dhs and _DHS_TITLES.search(stripped) and not re.search(r"SIGNATURE", stripped, re.I):
-                filled.append((SignedBy.IMMIGRATION_OFFICER, line.strip()))
+        if len(stripped.split()) > _SENTENCE_WORDS and not line_marks:
+            continue
+        capacity_found = capacity_in(stripped, dhs)
+        if capacity_found is None:
+            continue
+        distance = min(
+            (index - anchor) if index >= anchor else (anchor - index) + 1.5 for anchor in anchors
+        )
+        candidates.append(
+            (distance, _SPECIFICITY.index(capacity_found), capacity_found, line.strip())
+        )
     # Names of people who signed, looked up elsewhere in the document with their capacity.
-    if not filled and marks:
+    if not candidates and marks:
         for _, _, name in marks:
-            named = _capacity_of_name(lines, name, zone)
+            named = _capacity_of_name(lines, name, zone, dhs)
             if named is not None:
-                filled.append((named, f"{name} ({named.value.lower().replace('_', ' ')})"))
+                candidates.append((9.0, 0, named, f"{name} ({named.value.lower()})"))
                 break
-    signed = bool(marks) or bool(filled)
-    if filled:
-        capacity, evidence = _most_specific(filled)
-        return Signer(capacity, signed, evidence)
-    if marks and labels:
-        capacity = _aligned_label(marks, labels)
-        if capacity is not SignedBy.UNKNOWN:
+    signed = bool(marks) or bool(candidates)
+    if marks and labels and not any(c[0] <= 3 for c in candidates):
+        capacity, distance = _aligned_label(marks, labels)
+        # Trust the label under the mark when the columns survive; else the name's capacity.
+        if capacity is not SignedBy.UNKNOWN and (distance <= 15 or not candidates):
             return Signer(capacity, True, f"signature over the printed label for {capacity.value}")
+    if candidates:
+        _, _, capacity, evidence = min(candidates)
+        return Signer(capacity, signed, evidence)
     officer_block = any(label[0] is SignedBy.IMMIGRATION_OFFICER for label in labels)
     if dhs and doc_type is not DocType.LETTER_OR_REQUEST and officer_block:
         return Signer(SignedBy.IMMIGRATION_OFFICER, signed, "the form's immigration-officer block")
@@ -176,7 +206,7 @@ def _drop_unchecked_options(line: str) -> str:
     return re.sub(r"\[ \]\s*[A-Za-z][A-Za-z ]{0,40}?(?=\s{2,}|\[|$)", " ", line)
 
 
-def _capacity_of_name(lines: list[str], name: str, zone: list[int]) -> SignedBy | None:
+def _capacity_of_name(lines: list[str], name: str, zone: list[int], dhs: bool) -> SignedBy | None:
     surname = name.split()[-1] if name.split() else ""
     if len(surname) < 3:
         return None
@@ -185,25 +215,28 @@ def _capacity_of_name(lines: list[str], name: str, zone: list[int]) -> SignedBy 
             continue
         if surname.lower() not in line.lower():
             continue
-        context = " ".join(lines[max(0, index - 1) : index + 1])
-        for pattern, capacity in _CAPACITIES:
-            if pattern.search(context):
-                return capacity
+        context = " ".join(lines[max(0, index - 2) : index + 1])
+        capacity = capacity_in(context, dhs)
+        if capacity is None and re.search(r"\bL\.?L\.?P\b|\bLAW\s+(?:FIRM|OFFICES?)\b", line, re.I):
+            capacity = SignedBy.ATTORNEY
+        if capacity is not None:
+            return capacity
     return None
 
 
 def _aligned_label(
     marks: list[tuple[int, int, str]], labels: list[tuple[SignedBy, int, int, str]]
-) -> SignedBy:
+) -> tuple[SignedBy, int]:
+    """The printed label nearest below a signature mark, and how far (columns + 3 per line)."""
     best: tuple[int, SignedBy] | None = None
     for line, column, _ in marks:
         for capacity, label_line, label_column, _text in labels:
             if capacity is SignedBy.UNKNOWN or label_line < line or label_line - line > 4:
                 continue
-            distance = abs(label_column - column) + 10 * (label_line - line)
+            distance = abs(label_column - column) + 3 * (label_line - line)
             if best is None or distance < best[0]:
                 best = (distance, capacity)
-    return best[1] if best else SignedBy.UNKNOWN
+    return (best[1], best[0]) if best else (SignedBy.UNKNOWN, 999)
 
 
 _SPECIFICITY = (
@@ -214,10 +247,6 @@ _SPECIFICITY = (
     SignedBy.ATTORNEY,
     SignedBy.IMMIGRATION_OFFICER,
 )
-
-
-def _most_specific(found: list[tuple[SignedBy, str]]) -> tuple[SignedBy, str]:
-    return min(found, key=lambda item: _SPECIFICITY.index(item[0]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -415,13 +444,19 @@ def court_name(text: str, doc_type: DocType, federal: bool, state: str | None) -
 # Confidentiality terms
 
 _NOT_DISCLOSE = (
-    r"(?:NOT|NON)[\s-]*(?:TO\s+)?DISCLOS|NOT\s+(?:TO\s+)?(?:NOTIFY|REVEAL|INFORM)|KEEP\s+"
-    r"(?:THIS|THE|IT)?\s*(?:SUBPOENA|REQUEST|MATTER)?\s*CONFIDENTIAL"
+    r"(?:N[O0]T|N[O0]N)[\s-]*(?:T[O0]\s+)?D[I1L]SC[L1I][O0]S|N[O0]T\s+(?:T[O0]\s+)?"
+    r"(?:N[O0]T[I1L]FY|REVEAL|INF[O0]RM)|KEEP\s+(?:THIS|THE|IT)?\s*(?:SUBP[O0]ENA|REQUEST|MATTER)?"
+    r"\s*C[O0]NF[I1L]DENT[I1L]AL"
 )
 
 
-def nondisclosure(segments: list[tuple[DocType, str, bool]]) -> tuple[Nondisclosure, str | None]:
-    """The strongest confidentiality term in the file: (DocType, text, issued by a court)."""
+def nondisclosure(
+    segments: list[tuple[DocType, str, bool]], court_file: bool = False
+) -> tuple[Nondisclosure, str | None]:
+    """The strongest confidentiality term in the file: (DocType, text, issued by a court).
+
+    `court_file`: the principal document is a court's, so an order attached to it that the text
+    recognition left unplaced is taken as the court's."""
     best = Nondisclosure.NONE
     evidence = None
     rank = {
@@ -434,13 +469,15 @@ def nondisclosure(segments: list[tuple[DocType, str, bool]]) -> tuple[Nondisclos
         upper = " ".join(text.upper().split())
         for match in re.finditer(_NOT_DISCLOSE, upper):
             window = upper[max(0, match.start() - 220) : match.end() + 60]
-            voluntary = re.search(r"NOT\s+UNDER\s+A\s+COURT\s+ORDER|VOLUNTARY", window)
+            voluntary = re.search(r"N[O0]T\s+UNDER\s+A\s+C[O0]URT\s+[O0]RDER|V[O0]LUNTARY", window)
             asked = re.search(r"\bREQUEST|\bASK|\bPLEASE\b|\bWOULD\s+APPRECIATE", window)
-            ordered = re.search(r"\bORDERED\b|\bIT\s+IS\s+HEREBY\s+ORDERED\b", window)
+            ordered = re.search(r"\b[O0]RDERED\b", window)
             if (voluntary and not court) or (asked and not ordered):
                 kind = Nondisclosure.REQUESTED
-            elif re.search(r"\bORDER", window):
-                if court and doc_type in (
+            elif re.search(r"\b[O0]RDER", window):
+                if court_file and doc_type in (DocType.UNKNOWN, DocType.COURT_ORDER):
+                    kind = Nondisclosure.ORDERED_BY_COURT
+                elif court and doc_type in (
                     DocType.COURT_ORDER,
                     DocType.GRAND_JURY_SUBPOENA,
                     DocType.JUDICIAL_SUBPOENA,

@@ -119,6 +119,10 @@ _BOUNDARY = {
     "SCHOOLS",
     "CUSTODIAN",
     "RE",
+    "TO",
+    "WIT",
+    "NAMELY",
+    "SPECIFICALLY",
 }
 
 
