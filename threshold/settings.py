@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "threshold.accounts",
     "threshold.audit",
     "threshold.worker",
+    "threshold.policies",
     "threshold.web",
 ]
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("threshold.accounts.urls")),
     path("", include("threshold.audit.urls")),
     path("", include("threshold.worker.urls")),
+    path("district/", include("threshold.policies.urls")),
 ]

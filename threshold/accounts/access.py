@@ -72,6 +72,14 @@ def district_for(user: Any, capability: Capability) -> District:
     raise PermissionDenied
 
 
+def district_of(user: Any, capability: Capability) -> District:
+    """The district where the user holds the capability, at one of its schools or district-wide."""
+    found = memberships_with(user, capability)
+    if not found:
+        raise PermissionDenied
+    return found[0].district
+
+
 # Schools ---------------------------------------------------------------------------------------
 
 

@@ -35,28 +35,31 @@ class Capability(enum.Enum):
     MANAGE_DISTRICT = "manage_district"
     READ_AUDIT = "read_audit"
     VIEW_FAILED_TASKS = "view_failed_tasks"
+    VIEW_POLICY = "view_policy"
+    ADOPT_PACK = "adopt_pack"
+    SIGN_OFF_PACK = "sign_off_pack"
 
+
+_OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.FRONT_OFFICE: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
-    Role.DESIGNATED_OFFICIAL: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
-    Role.PRINCIPAL: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
+    Role.DESIGNATED_OFFICIAL: frozenset(_OFFICIAL),
+    Role.PRINCIPAL: frozenset(_OFFICIAL),
     Role.STAFF: frozenset({Capability.USE_APP}),
-    Role.RECORDS_OFFICER: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
-    Role.SUPERINTENDENT: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
-    Role.DISTRICT_COUNSEL: frozenset(
-        {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.READ_AUDIT}
-    ),
+    Role.RECORDS_OFFICER: frozenset(_OFFICIAL),
+    Role.SUPERINTENDENT: frozenset(_OFFICIAL),
+    Role.DISTRICT_COUNSEL: frozenset(_OFFICIAL | {Capability.READ_AUDIT, Capability.SIGN_OFF_PACK}),
     Role.DISTRICT_ADMIN: frozenset(
-        {
-            Capability.USE_APP,
-            Capability.VIEW_SCHOOL,
+        _OFFICIAL
+        | {
             Capability.MANAGE_DISTRICT,
             Capability.READ_AUDIT,
             Capability.VIEW_FAILED_TASKS,
+            Capability.ADOPT_PACK,
         }
     ),
-    Role.AUDITOR: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.READ_AUDIT}),
+    Role.AUDITOR: frozenset(_OFFICIAL | {Capability.READ_AUDIT}),
 }
 
 

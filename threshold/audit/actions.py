@@ -34,6 +34,9 @@ ACTIONS: dict[str, Promise] = {
     "role.revoked": _("Role removed"),
     "role.rank_changed": _("Designated official's order changed"),
     "staff.password_link_sent": _("Link to set a password sent to a staff member"),
+    # Policy packs
+    "policy.pack_adopted": _("Policy pack adopted for the district"),
+    "policy.pack_signed_off": _("Counsel's sign-off of the policy pack recorded"),
     # The audit trail itself
     "audit.exported": _("Audit trail exported"),
     "audit.checkpointed": _("Audit chain heads printed for safekeeping"),

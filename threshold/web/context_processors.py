@@ -18,5 +18,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_manage_district": access.has_capability(user, Capability.MANAGE_DISTRICT),
         "can_read_audit": access.has_capability(user, Capability.READ_AUDIT),
         "can_view_failed_tasks": access.has_capability(user, Capability.VIEW_FAILED_TASKS),
+        "can_view_policy": access.has_capability(user, Capability.VIEW_POLICY),
         "my_memberships": access.memberships_with(user, Capability.USE_APP),
     }
