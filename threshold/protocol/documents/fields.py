@@ -9,8 +9,8 @@ from datetime import date
 
 from threshold.protocol.documents.text import (
     CHECKED,
-    Folded,
     UNCHECKED,
+    Folded,
     FoundDate,
     first_date_after,
     phrase_regex,
@@ -450,6 +450,15 @@ _NOT_DISCLOSE = (
 )
 
 
+_COURT_ISSUED = (
+    DocType.COURT_ORDER,
+    DocType.GRAND_JURY_SUBPOENA,
+    DocType.JUDICIAL_SUBPOENA,
+    DocType.JUDICIAL_SEARCH_WARRANT,
+    DocType.STATE_COURT_SEARCH_WARRANT,
+)
+
+
 def nondisclosure(
     segments: list[tuple[DocType, str, bool]], court_file: bool = False
 ) -> tuple[Nondisclosure, str | None]:
@@ -475,15 +484,8 @@ def nondisclosure(
             if (voluntary and not court) or (asked and not ordered):
                 kind = Nondisclosure.REQUESTED
             elif re.search(r"\b[O0]RDER", window):
-                if court_file and doc_type in (DocType.UNKNOWN, DocType.COURT_ORDER):
-                    kind = Nondisclosure.ORDERED_BY_COURT
-                elif court and doc_type in (
-                    DocType.COURT_ORDER,
-                    DocType.GRAND_JURY_SUBPOENA,
-                    DocType.JUDICIAL_SUBPOENA,
-                    DocType.JUDICIAL_SEARCH_WARRANT,
-                    DocType.STATE_COURT_SEARCH_WARRANT,
-                ):
+                attached = court_file and doc_type in (DocType.UNKNOWN, DocType.COURT_ORDER)
+                if attached or (court and doc_type in _COURT_ISSUED):
                     kind = Nondisclosure.ORDERED_BY_COURT
                 elif doc_type in (DocType.ADMIN_SUBPOENA_I138, DocType.UNKNOWN) or not court:
                     kind = Nondisclosure.ORDERED_BY_AGENCY

@@ -119,7 +119,6 @@ _BOUNDARY = {
     "SCHOOLS",
     "CUSTODIAN",
     "RE",
-    "TO",
     "WIT",
     "NAMELY",
     "SPECIFICALLY",
