@@ -38,19 +38,26 @@ def test_it_prints_each_chains_head_as_a_checkpoint(trail, world):
     north = AuditChain.objects.get(district=world.north)
     assert checkpoint["chains"][north.key] == {"seq": 3, "hash": north.head_hash}
     assert set(checkpoint["chains"]) == set(AuditChain.objects.values_list("key", flat=True))
+    # Taking the checkpoint is on record, and the checkpoint already covers that event.
+    system = AuditChain.objects.get(key="system")
+    assert system.events.last().action == "audit.checkpointed"
+    assert checkpoint["chains"]["system"] == {"seq": system.head_seq, "hash": system.head_hash}
 
 
 def test_it_exports_json_lines_that_verify_offline(trail, world):
     code, out, err = run_audit("export")
     assert code == 0
-    assert err.strip() == "6 events exported"
+    # The export is itself on record, on the system chain, before the events are read.
+    assert err.strip() == "7 events exported"
     lines = out.splitlines()
     assert check_offline(lines) == {
         f"district:{world.north.pk}": 3,
         f"district:{world.south.pk}": 2,
-        "system": 1,
+        "system": 2,
     }
-    assert json.loads(lines[-1])["data"] == {"account": "unknown"}
+    assert json.loads(lines[-2])["data"] == {"account": "unknown"}
+    assert json.loads(lines[-1])["action"] == "audit.exported"
+    assert json.loads(lines[-1])["data"] == {"via": "command", "district": "all"}
 
 
 def test_it_exports_one_district_to_a_file(trail, world, tmp_path):

@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from threshold.audit import verify
 from threshold.audit.exports import write_jsonl
+from threshold.audit.services import record
 
 
 class Command(BaseCommand):
@@ -43,6 +45,9 @@ class Command(BaseCommand):
         if action == "verify":
             self._verify(options.get("checkpoint"))
         elif action == "checkpoint":
+            with transaction.atomic():
+                # The reading of the heads is itself on record (as the system chain's newest event).
+                record("audit.checkpointed", actor=None, district=None, data={"via": "command"})
             self.stdout.write(json.dumps(verify.make_checkpoint(), indent=2))
         else:
             self._export(options.get("output"), options.get("district"))
@@ -71,6 +76,13 @@ class Command(BaseCommand):
                 district = str(uuid.UUID(district))
             except ValueError:
                 raise CommandError(f"{district!r} is not a district id") from None
+        with transaction.atomic():
+            record(
+                "audit.exported",
+                actor=None,
+                district=None,
+                data={"via": "command", "district": district or "all"},
+            )
         if output is None:
             count = write_jsonl(self.stdout, district_id=district)
         else:
