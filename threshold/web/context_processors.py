@@ -10,11 +10,34 @@ from threshold.accounts import access
 from threshold.accounts.roles import Capability
 
 
+# URL-name prefixes of each menu section, to mark the current one (aria-current="page").
+SECTIONS = {
+    "district-school": "schools",
+    "district-area": "schools",
+    "district-staff": "staff",
+    "district-member": "staff",
+    "district-role": "staff",
+    "policy": "policy",
+    "audit": "audit",
+    "home": "home",
+}
+
+
+def _section(request: HttpRequest) -> str:
+    match = getattr(request, "resolver_match", None)
+    name = (match.url_name or "") if match else ""
+    for prefix, section in SECTIONS.items():
+        if name.startswith(prefix):
+            return section
+    return ""
+
+
 def shell(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {}
     return {
+        "nav_section": _section(request),
         "can_manage_district": access.has_capability(user, Capability.MANAGE_DISTRICT),
         "can_read_audit": access.has_capability(user, Capability.READ_AUDIT),
         "can_view_failed_tasks": access.has_capability(user, Capability.VIEW_FAILED_TASKS),
