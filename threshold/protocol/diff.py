@@ -444,8 +444,8 @@ def _effects(old: Pack, new: Pack) -> tuple[list[EffectChange], int]:
     count = 0
     for facts in standard_encounters():
         count += 1
-        a = decide(facts, old).as_dict()
-        b = decide(facts, new).as_dict()
+        a = decide(facts, old, with_text=False).as_dict()
+        b = decide(facts, new, with_text=False).as_dict()
         for key in ("access", "student_contact", "records", "consult_counsel", "do_not_obstruct"):
             if a[key] != b[key]:
                 _add(grouped, key, str(a[key]), str(b[key]), facts, new)

@@ -243,8 +243,11 @@ def decide(
     options: Mapping[str, object] | None = None,
     *,
     signoff: SignOff | None = None,
+    with_text: bool = True,
 ) -> Decision:
-    """Decide what the facts permit under the pack and the district's options."""
+    """Decide what the facts permit under the pack and the district's options.
+
+    `with_text=False` skips the steps and words (for bulk comparisons such as pack diffs)."""
     if not isinstance(facts, Facts):
         facts = parse_facts(dict(facts))
     resolved = pack.resolve_options(options)
@@ -331,9 +334,12 @@ def decide(
     ctx.lists = {"notify": frozenset(notify), "log": frozenset(log)}
 
     # 6. Steps and words, in the pack's order.
-    placeholders = _placeholders(facts, pack)
-    steps = _texts(pack.steps, ctx, applied, placeholders)
-    say = _texts(pack.say, ctx, applied, placeholders)
+    steps: list[str] = []
+    say: list[str] = []
+    if with_text:
+        placeholders = _placeholders(facts, pack)
+        steps = _texts(pack.steps, ctx, applied, placeholders)
+        say = _texts(pack.say, ctx, applied, placeholders)
 
     rules = tuple(_applied_rule(pack, rule_id) for rule_id in dict.fromkeys(applied))
     return Decision(

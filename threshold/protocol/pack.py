@@ -19,6 +19,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -416,7 +417,13 @@ def load_pack_file(path: str | Path) -> Pack:
     except OSError as exc:
         issue = PackIssue(path.name, "", "", f"cannot be read: {exc.strerror or exc}")
         raise PackError([issue]) from None
-    return load_pack_text(raw, name=path.name, path=path)
+    return _load_cached(raw, path.name, path)
+
+
+@lru_cache(maxsize=32)
+def _load_cached(raw: bytes, name: str, path: Path) -> Pack:
+    # Keyed by the file's bytes: an edited pack is read again, an unchanged one is not.
+    return load_pack_text(raw, name=name, path=path)
 
 
 def load_pack_text(raw: bytes | str, *, name: str = "<pack>", path: Path | None = None) -> Pack:
@@ -567,6 +574,8 @@ class _Builder:
         if not isinstance(effective, date):
             self.issue("pack", "effective", "must be a date, e.g. effective = 2025-01-28")
             effective = date.min
+        jurisdiction = self.string(meta, "jurisdiction", "pack")
+        title = self.string(meta, "title", "pack")
         default = meta.get("default", False)
         if not isinstance(default, bool):
             self.issue("pack", "default", "must be true or false")
@@ -613,8 +622,8 @@ class _Builder:
             id=pack_id,
             version=version,
             effective=effective,
-            jurisdiction=self.string(meta, "jurisdiction", "pack"),
-            title=self.string(meta, "title", "pack"),
+            jurisdiction=jurisdiction,
+            title=title,
             description=str(meta.get("description", "")).strip(),
             default=default,
             review=review,

@@ -462,15 +462,6 @@ def _signature_check(
         return [FacialCheck.NO_JUDGE_SIGNATURE]
     if capacity is SignedBy.ATTORNEY and "attorney_when" in rule:
         reasons = set(rule["attorney_when"])
-        if "CIVIL" in reasons and _is_civil(text):
-            found.append(
-                Finding(
-                    "signature",
-                    "PASS",
-                    f"signed by an attorney: proper for a civil subpoena ({cite})",
-                )
-            )
-            return []
         if "CONNECTICUT" in reasons and cls.issuer.state == "CT":
             found.append(
                 Finding(
@@ -478,6 +469,15 @@ def _signature_check(
                     "PASS",
                     "signed by an attorney as a commissioner of the Superior Court: proper for "
                     f"a Connecticut subpoena ({cite})",
+                )
+            )
+            return []
+        if "CIVIL" in reasons and _is_civil(text):
+            found.append(
+                Finding(
+                    "signature",
+                    "PASS",
+                    f"signed by an attorney: proper for a civil subpoena ({cite})",
                 )
             )
             return []
