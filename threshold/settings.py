@@ -209,7 +209,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15, mini
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "threshold.accounts.views.auth.locked_out"
 AXES_VERBOSE = False
 # Successful sign-ins are audit events already; axes keeps only the failures it counts.
 AXES_DISABLE_ACCESS_LOG = True

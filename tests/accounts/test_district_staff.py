@@ -156,7 +156,7 @@ def test_it_emails_the_link_through_the_worker_in_the_persons_language(
     assert response.status_code == 302
     [mail] = queued_mail()
     assert mail["to"] == ["nina@north.example"]
-    assert mail["subject"] == "Set your Threshold password"
+    assert mail["subject"] == "Establezca su contraseña de Threshold"  # in her language
     assert "/password/reset/" in mail["body"]
     assert mail["district_id"] == str(world.north.pk)
     sent = AuditEvent.objects.get(action="staff.password_link_sent")

@@ -46,6 +46,7 @@ def test_it_pauses_an_account_after_repeated_failures_from_one_address(world, cl
     response = sign_in(client, "alice@north.example")  # even the right password
     assert response.status_code == 429
     assert "Sign-in paused" in response.content.decode()
+    assert "Wait 15 minutes" in response.content.decode()
     assert AuditEvent.objects.filter(action="auth.locked_out").exists()
     assert not AuditEvent.objects.filter(action="auth.signed_in").exists()
 
