@@ -69,7 +69,7 @@ class ScenarioForm(forms.Form):
     subject = forms.ChoiceField(label=_("Whom it concerns"), choices=_choices(labels.SUBJECT))
     document = forms.ChoiceField(
         label=_("Document shown"),
-        choices=[("", _("None"))] + _choices(labels.DOCUMENT),
+        choices=[("", _("None")), *_choices(labels.DOCUMENT)],
         required=False,
     )
     facial_check = forms.ChoiceField(

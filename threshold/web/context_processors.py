@@ -9,7 +9,6 @@ from django.http import HttpRequest
 from threshold.accounts import access
 from threshold.accounts.roles import Capability
 
-
 # URL-name prefixes of each menu section, to mark the current one (aria-current="page").
 SECTIONS = {
     "district-school": "schools",
