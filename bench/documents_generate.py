@@ -1638,6 +1638,458 @@ Date: __________        ____________________________
         )
 
 
+class Holdout(Gen):
+    """A second family of wordings, written apart from the first and never used to tune the
+    checker: typed summaries, other form versions, other agencies' letterheads. Its figures are
+    the honest estimate of how the checker does on documents it was not shaped on."""
+
+    def search_warrant_federal(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        judge = self.person()
+        district, office = self.r.choice(FED_DISTRICTS)
+        issued = now.date() - timedelta(days=self.r.randint(0, 20))
+        expires = issued + timedelta(days=14)
+        text = f"""UNITED STATES DISTRICT COURT
+{district.upper()}
+Case Number: {self.case_no(office, "mj")}
+
+WARRANT TO SEARCH AND SEIZE PROPERTY
+
+The Court, having found probable cause on the sworn affidavit of a Special Agent, authorizes any
+authorized law enforcement officer to search {school.name} located at {school.address(short=True)}
+(the administrative offices and the records room) and to seize the items listed in Attachment B.
+
+This warrant must be executed within fourteen days, during the daytime between 6:00 a.m. and 10:00 p.m.
+
+Issued on {issued.strftime("%B %-d, %Y")}.
+
+/s/ {judge}
+{judge}
+United States Magistrate Judge
+"""
+        facial = "EXPIRED" if now.date() > expires else "PASS"
+        return Doc(
+            "JUDICIAL_SEARCH_WARRANT",
+            text,
+            school,
+            now,
+            {
+                "type": "JUDICIAL_SEARCH_WARRANT",
+                "facial_check": facial,
+                "signed_by": "MAGISTRATE_JUDGE",
+                "expires": expires.isoformat(),
+            },
+            ["holdout"],
+        )
+
+    def search_warrant_ct(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        issued = now.date() - timedelta(days=self.r.randint(0, 15))
+        judge = self.person()
+        text = f"""STATE OF CONNECTICUT
+SUPERIOR COURT, JUDICIAL DISTRICT OF {self.r.choice(["HARTFORD", "NEW HAVEN", "WATERBURY"])}
+SEARCH WARRANT
+
+Upon the affidavit of Detective {self.person()}, sworn before me, I find probable cause and command any
+police officer of the State to search {school.name}, {school.address()}, within ten days after the date of
+this warrant, for the items described in the affidavit.
+
+Date of warrant: {issued.strftime("%m/%d/%Y")}
+BY THE COURT: /s/ {judge}, Judge of the Superior Court
+"""
+        expires = issued + timedelta(days=10)
+        facial = "EXPIRED" if now.date() > expires else "PASS"
+        return Doc(
+            "STATE_COURT_SEARCH_WARRANT",
+            text,
+            school,
+            now,
+            {
+                "type": "STATE_COURT_SEARCH_WARRANT",
+                "facial_check": facial,
+                "signed_by": "JUDGE",
+                "expires": expires.isoformat(),
+            },
+            ["holdout"],
+        )
+
+    def arrest_warrant_federal(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        district, office = self.r.choice(FED_DISTRICTS)
+        clerk = self.person()
+        text = f"""UNITED STATES DISTRICT COURT
+for the {district}
+
+UNITED STATES OF AMERICA v. {self.subject()}        Criminal No. {self.case_no(office, "cr")}
+
+WARRANT FOR ARREST
+
+To the United States Marshal and any Authorized United States Officer:
+YOU ARE HEREBY COMMANDED to arrest {self.subject()} and bring that person forthwith to the nearest
+magistrate judge to answer an Indictment charging a violation of 18 U.S.C. 1343.
+
+{clerk}, Clerk of Court
+By: /s/ {self.person()}, Deputy Clerk              Date: {self.fmt_date(now.date() - timedelta(days=9))}
+"""
+        return Doc(
+            "JUDICIAL_ARREST_WARRANT",
+            text,
+            school,
+            now,
+            {
+                "type": "JUDICIAL_ARREST_WARRANT",
+                "facial_check": "PASS",
+                "signed_by": "CLERK",
+                "expires": None,
+            },
+            ["holdout"],
+        )
+
+    def arrest_warrant_ct(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        text = f"""STATE OF CONNECTICUT
+SUPERIOR COURT G.A. {self.r.randint(1, 23)}
+ARREST WARRANT APPLICATION AND WARRANT (JD-CR-64)
+
+TO ANY PROPER OFFICER: By authority of the State of Connecticut, you are commanded to arrest
+{self.subject()}, date of birth on file, and bring the accused before the Superior Court.
+Charges: C.G.S. 53a-125b, larceny in the sixth degree.
+
+Issued at {school.town}, Connecticut, {self.fmt_date(now.date() - timedelta(days=3))}.
+/s/ {self.person()}
+Judge of the Superior Court
+"""
+        return Doc(
+            "STATE_COURT_ARREST_WARRANT",
+            text,
+            school,
+            now,
+            {
+                "type": "STATE_COURT_ARREST_WARRANT",
+                "facial_check": "PASS",
+                "signed_by": "JUDGE",
+                "expires": None,
+            },
+            ["holdout"],
+        )
+
+    def subpoena(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        attorney = self.person()
+        text = f"""STATE OF CONNECTICUT
+SUPERIOR COURT
+SUBPOENA DUCES TECUM
+
+Docket No. HHD-CV25-{self.r.randint(6000000, 6999999)}-S
+
+To: Keeper of Records, {school.name}, {school.address()}
+
+You are hereby commanded to produce, on {self.fmt_date(now.date() + timedelta(days=14))}, the complete
+attendance and nurse records of the student named in the attached schedule, in the matter of
+{self.r.choice(LAST).upper()} v. {self.r.choice(LAST).upper()}.
+
+Hereof fail not, under penalty of law.
+
+/s/ {attorney}
+Commissioner of the Superior Court
+{attorney}, Esq., counsel for the plaintiff
+"""
+        return Doc(
+            "JUDICIAL_SUBPOENA",
+            text,
+            school,
+            now,
+            {
+                "type": "JUDICIAL_SUBPOENA",
+                "facial_check": "PASS",
+                "signed_by": "ATTORNEY",
+                "expires": None,
+                "nondisclosure": "NONE",
+            },
+            ["holdout"],
+        )
+
+    def grand_jury(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        district, _office = self.r.choice(FED_DISTRICTS)
+        text = f"""UNITED STATES DISTRICT COURT
+{district}
+
+GRAND JURY SUBPOENA
+Subpoena No. GJ-2025-{self.r.randint(100, 999)}
+
+TO: Custodian of Records, {school.name}
+
+YOU ARE COMMANDED to appear and testify before the Grand Jury of the United States District Court at
+the courthouse on {self.fmt_date(now.date() + timedelta(days=20))}, and to bring with you the enrollment
+file of the student named in Attachment 1.
+
+This subpoena is issued on application of the United States of America.
+
+{self.person()}, Clerk
+By: s/ {self.person()}, Deputy Clerk
+"""
+        return Doc(
+            "GRAND_JURY_SUBPOENA",
+            text,
+            school,
+            now,
+            {
+                "type": "GRAND_JURY_SUBPOENA",
+                "facial_check": "PASS",
+                "signed_by": "CLERK",
+                "expires": None,
+                "nondisclosure": "NONE",
+            },
+            ["holdout"],
+        )
+
+    def court_order(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        judge = self.person()
+        text = f"""STATE OF CONNECTICUT
+SUPERIOR COURT FOR JUVENILE MATTERS
+IN RE: A MINOR CHILD                     Docket No. H{self.r.randint(10, 20)}-CP25-{self.r.randint(100000, 999999)}-A
+
+ORDER FOR RELEASE OF EDUCATIONAL RECORDS
+
+The Court finds good cause and ORDERS that {school.name} release to the Department of Children and
+Families the attendance and health records of the child named in the petition.
+
+BY THE COURT,
+/s/ {judge}
+Judge
+Dated: {self.fmt_date(now.date() - timedelta(days=2))}
+"""
+        return Doc(
+            "COURT_ORDER",
+            text,
+            school,
+            now,
+            {
+                "type": "COURT_ORDER",
+                "facial_check": "PASS",
+                "signed_by": "JUDGE",
+                "expires": None,
+                "nondisclosure": "NONE",
+            },
+            ["holdout"],
+        )
+
+    def i200(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        text = f"""U.S. Immigration and Customs Enforcement
+Warrant for Arrest of Alien
+To any officer authorized under INA sections 236 and 287 to serve warrants of arrest for immigration
+violations: there is probable cause to believe that {self.subject()} is removable from the United
+States. You are commanded to arrest and take the above-named alien into custody for removal proceedings.
+Signature: /s/ {self.person()}
+Title: Assistant Field Office Director, ERO Boston
+"""
+        return Doc(
+            "ADMIN_WARRANT_I200",
+            text,
+            school,
+            now,
+            {
+                "type": "ADMIN_WARRANT_I200",
+                "facial_check": "NOT_APPLICABLE",
+                "signed_by": "IMMIGRATION_OFFICER",
+                "expires": None,
+            },
+            ["holdout"],
+        )
+
+    def i205(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        text = f"""DEPARTMENT OF HOMELAND SECURITY
+WARRANT OF REMOVAL / DEPORTATION (Form I-205)
+Subject: {self.subject()}
+The subject is subject to removal pursuant to a final order issued by a United States District Judge.
+By virtue of the authority vested in the Secretary of Homeland Security, you are commanded to take the
+subject into custody and remove the subject from the United States.
+/s/ {self.person()}, Field Office Director
+"""
+        return Doc(
+            "ADMIN_WARRANT_I205",
+            text,
+            school,
+            now,
+            {
+                "type": "ADMIN_WARRANT_I205",
+                "facial_check": "NOT_APPLICABLE",
+                "signed_by": "IMMIGRATION_OFFICER",
+                "expires": None,
+            },
+            ["holdout"],
+        )
+
+    def eoir(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        judge = self.person()
+        text = f"""EXECUTIVE OFFICE FOR IMMIGRATION REVIEW
+IMMIGRATION COURT - HARTFORD, CONNECTICUT
+DECISION AND ORDER OF THE IMMIGRATION JUDGE
+Respondent: {self.subject()}
+Upon the record, it is ORDERED that the respondent be removed from the United States.
+{judge}
+Immigration Judge
+Date: {self.fmt_date(now.date() - timedelta(days=40))}
+"""
+        return Doc(
+            "EOIR_ORDER",
+            text,
+            school,
+            now,
+            {
+                "type": "EOIR_ORDER",
+                "facial_check": "NOT_APPLICABLE",
+                "signed_by": "IMMIGRATION_JUDGE",
+                "expires": None,
+            },
+            ["holdout"],
+        )
+
+    def i138(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        text = f"""U.S. Department of Homeland Security
+Homeland Security Investigations
+IMMIGRATION ENFORCEMENT SUBPOENA TO PRODUCE RECORDS (Form I-138)
+
+{school.name}, attention records custodian:
+You are required to produce the registration and attendance records of the students listed in the
+attachment, pursuant to 8 U.S.C. 1225(d) and 8 CFR 287.4, by {self.fmt_date(now.date() + timedelta(days=7))}.
+
+/s/ {self.person()}, Special Agent in Charge
+"""
+        return Doc(
+            "ADMIN_SUBPOENA_I138",
+            text,
+            school,
+            now,
+            {
+                "type": "ADMIN_SUBPOENA_I138",
+                "facial_check": "NOT_APPLICABLE",
+                "signed_by": "IMMIGRATION_OFFICER",
+                "expires": None,
+                "nondisclosure": "NONE",
+            },
+            ["holdout"],
+        )
+
+    def i247a(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        text = f"""U.S. IMMIGRATION AND CUSTOMS ENFORCEMENT
+FORM I-247A IMMIGRATION DETAINER
+To: {school.town} Public Schools Security Office
+DHS requests that you notify ICE at least 48 hours before releasing the subject {self.subject()} and
+that you maintain custody for up to 48 hours so that DHS may assume custody.
+{self.person()}
+Supervisory Detention and Deportation Officer
+"""
+        return Doc(
+            "DETAINER_I247A",
+            text,
+            school,
+            now,
+            {
+                "type": "DETAINER_I247A",
+                "facial_check": "NOT_APPLICABLE",
+                "signed_by": "IMMIGRATION_OFFICER",
+                "expires": None,
+            },
+            ["holdout"],
+        )
+
+    def i862(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        text = f"""DEPARTMENT OF HOMELAND SECURITY
+NOTICE TO APPEAR (I-862)
+To: {self.subject()}
+You are ordered to appear before an Immigration Judge at the immigration court on a date to be set,
+to show why you should not be removed under section 240 of the Immigration and Nationality Act.
+Issued by: {self.person()}, Deportation Officer
+"""
+        return Doc(
+            "NOTICE_TO_APPEAR_I862",
+            text,
+            school,
+            now,
+            {
+                "type": "NOTICE_TO_APPEAR_I862",
+                "facial_check": "NOT_APPLICABLE",
+                "signed_by": "IMMIGRATION_OFFICER",
+                "expires": None,
+            },
+            ["holdout"],
+        )
+
+    def letter(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        who = self.person()
+        text = f"""U.S. Customs and Border Protection
+Office of Field Operations
+
+{self.fmt_date(now.date())}
+
+To the Principal of {school.name}:
+
+We are writing to ask for your help locating a family that we believe has children enrolled at your
+school. We would be grateful for any addresses or phone numbers on file. Kindly reply to this office.
+
+Respectfully,
+{who}
+Supervisory CBP Officer
+"""
+        return Doc(
+            "LETTER_OR_REQUEST",
+            text,
+            school,
+            now,
+            {"type": "LETTER_OR_REQUEST", "facial_check": "NOT_APPLICABLE", "expires": None},
+            ["holdout"],
+        )
+
+    def unknown(self) -> Doc:
+        school = self.school()
+        now = self.now()
+        kind = self.r.choice(["osha", "irs", "court-notice"])
+        if kind == "osha":
+            text = f"""U.S. DEPARTMENT OF LABOR
+Occupational Safety and Health Administration
+INSPECTION WARRANT
+The compliance officer is authorized to inspect the boiler room of {school.name}.
+{self.person()}, Area Director
+"""
+        elif kind == "irs":
+            text = f"""INTERNAL REVENUE SERVICE
+NOTICE OF LEVY
+To: {school.town} Board of Education, payroll department
+Amount due: see attached. {self.person()}, Revenue Officer
+"""
+        else:
+            text = f"""NOTICE OF HEARING
+You are notified that a hearing on the matter of the zoning variance for {school.address()} will take
+place before the Planning and Zoning Commission on {self.fmt_date(now.date() + timedelta(days=30))}.
+{self.person()}, Town Clerk
+"""
+        return Doc("UNKNOWN", text, school, now, {"type": "UNKNOWN"}, ["holdout", kind])
+
+
 def render(text: str, path: Path, rng: random.Random) -> None:
     from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -1693,13 +2145,18 @@ def main() -> int:
         "--images", type=int, default=30, help="documents rendered to images (default: %(default)s)"
     )
     parser.add_argument("--seed", type=int, default=20250128)
+    parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="use the held-out family of wordings (never used to tune the checker)",
+    )
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*"):
         if old.is_file():
             old.unlink()
-    gen = Gen(args.seed)
+    gen = Holdout(args.seed) if args.holdout else Gen(args.seed)
     labels = []
     variants = ["clean", "reworded", "relaid", "ocr_light", "ocr_heavy"]
     count = 0

@@ -223,6 +223,7 @@ def test_a_clerk_cannot_sign_a_search_warrant() -> None:
         "the main office of Maple Hill Elementary School, 45 Orchard Street, Stamford, CT 06902",
         "the main office of Oak Ridge Elementary School, 45 Orchard Street, Milford, CT 06460",
         "the residence at 12 Birch Lane, Milford, Connecticut 06460",
+        "the main office of North Maple Hill Elementary School",
     ],
 )
 def test_a_warrant_for_other_premises_fails(premises: str) -> None:

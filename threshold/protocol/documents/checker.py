@@ -329,7 +329,12 @@ def _segments(text: str) -> list[tuple[str, Classification]]:
 
 
 def _principal(parts: list[tuple[str, Classification]]) -> int:
-    return min(range(len(parts)), key=lambda i: (PRINCIPAL_ORDER.index(parts[i][1].type), i))
+    """The principal document: the strongest class (a warrant over a subpoena over an order over
+    a letter), and within a class the one with the most evidence."""
+    return min(
+        range(len(parts)),
+        key=lambda i: (PRINCIPAL_ORDER.index(parts[i][1].type), -parts[i][1].score, i),
+    )
 
 
 def _class_finding(cls: Classification) -> Finding:

@@ -233,6 +233,13 @@ FEATURES: dict[DocType, tuple[Feature, ...]] = {
         _p("SEARCH AND SEIZURE WARRANT", 5),
         _p("WARRANT BY TELEPHONE OR OTHER RELIABLE ELECTRONIC MEANS", 5),
         _p("SEARCH WARRANT", 3),
+        _p("WARRANT TO SEARCH", 4),
+        _p("SEARCH AND SEIZE", 2),
+        _r(
+            "authorizes or commands a search",
+            r"\b(?:AUTHORIZES?|COMMANDED)\b.{0,80}\bTO\s+SEARCH\b",
+            2,
+        ),
         _r("form AO 93", r"\bA[O0Q]\s?93", 5),
         _p("IN THE MATTER OF THE SEARCH OF", 3),
         _p("PROBABLE CAUSE TO SEARCH", 1),
@@ -242,6 +249,12 @@ FEATURES: dict[DocType, tuple[Feature, ...]] = {
     DocType.STATE_COURT_SEARCH_WARRANT: (
         _p("SEARCH AND SEIZURE WARRANT", 5),
         _p("SEARCH WARRANT", 3),
+        _p("WARRANT TO SEARCH", 4),
+        _r(
+            "authorizes or commands a search",
+            r"\b(?:AUTHORIZES?|COMMAND(?:ED)?)\b.{0,80}\bTO\s+SEARCH\b",
+            2,
+        ),
         _p("ENTER INTO OR UPON AND SEARCH", 2),
         _p("WITHIN TEN DAYS", 2),
         _p("AFFIDAVIT AND APPLICATION", 1),
@@ -249,6 +262,8 @@ FEATURES: dict[DocType, tuple[Feature, ...]] = {
     ),
     DocType.JUDICIAL_ARREST_WARRANT: (
         _p("ARREST WARRANT", 5),
+        _r("titled warrant for arrest", r"WARRANT\s+FOR\s+(?:THE\s+)?ARREST\b(?!\s+OF\s+ALIEN)", 5),
+        _p("COMMANDED TO ARREST", 2),
         _r("form AO 442", r"\bA[O0Q]\s?442", 5),
         _p("COMMANDED TO ARREST AND BRING BEFORE A UNITED STATES MAGISTRATE JUDGE", 4),
         _p("ACCUSED OF AN OFFENSE", 2),
@@ -256,6 +271,8 @@ FEATURES: dict[DocType, tuple[Feature, ...]] = {
     ),
     DocType.STATE_COURT_ARREST_WARRANT: (
         _p("ARREST WARRANT", 5),
+        _r("titled warrant for arrest", r"WARRANT\s+FOR\s+(?:THE\s+)?ARREST\b(?!\s+OF\s+ALIEN)", 5),
+        _p("COMMANDED TO ARREST", 2),
         _p("ARREST THE BODY OF", 3),
         _p("NAME AND ADDRESS OF ACCUSED", 2),
         _p("TO ANY PROPER OFFICER", 2),
@@ -288,6 +305,18 @@ FEATURES: dict[DocType, tuple[Feature, ...]] = {
         _r("a greeting ('Dear ...')", r"^\s*DEAR\b", 3),
         _p("SINCERELY", 3),
         _p("VERY TRULY YOURS", 3),
+        _r(
+            "a closing ('Respectfully', 'Regards')",
+            r"^\s*(?:RESPECTFULLY|(?:BEST\s+|KIND\s+)?REGARDS|YOURS\s+TRULY|THANK\s+YOU)\s*,",
+            3,
+        ),
+        _r("addressed to the principal", r"^\s*(?:TO\s+THE\s+)?PRINCIPAL\b", 1),
+        _r(
+            "a letter's first person ('we are writing', 'we ask')",
+            r"\bWE\s+(?:ARE\s+WRITING|ASK|REQUEST|WOULD)\b|\bI\s+AM\s+WRITING\b",
+            2,
+        ),
+        _r("asks for help", r"\b(?:KINDLY|WOULD\s+BE\s+GRATEFUL|YOUR\s+(?:HELP|ASSISTANCE))\b", 2),
         _r("a subject line ('Re:')", r"^\s*RE\s*:", 2),
         _p("REQUEST FOR INFORMATION", 3),
         _p("RESPECTFULLY REQUESTS", 2),
@@ -439,6 +468,26 @@ _SIGNED = re.compile(
 )
 
 
+_FORM_LINE = re.compile(r"^\W*(?:A[O0Q]\s?\d{2,3}|(?:DHS\s+)?FORM\s+[I1l]-\d)", re.IGNORECASE)
+
+
+def _is_separator(line: str) -> bool:
+    """A rule between documents: a line of = # * ~, or what text recognition makes of one (a
+    long line of a few letters repeated, no digits)."""
+    if _SEPARATOR.match(line):
+        return True
+    ink = [c for c in line if not c.isspace()]
+    letters = {c.lower() for c in ink if c.isalpha()}
+    rules = sum(1 for c in ink if c in "-_.")
+    return (
+        len(ink) >= 20
+        and not any(c.isdigit() for c in ink)
+        and len(letters) <= 4
+        and rules < len(ink) / 2
+        and sum(1 for c in ink if c.isalpha() or c in "=~#*") >= 0.8 * len(ink)
+    )
+
+
 def split_segments(text: str) -> list[str]:
     """Split a file into its documents: at separator lines, and where a new letterhead or
     caption starts after the previous document was signed."""
@@ -446,13 +495,19 @@ def split_segments(text: str) -> list[str]:
     segments: list[list[str]] = [[]]
     signed = False
     for line in lines:
-        if _SEPARATOR.match(line):
+        if _is_separator(line):
             if any(item.strip() for item in segments[-1]):
                 segments.append([])
             signed = False
             continue
         if _HEADER.match(line) and signed and sum(1 for x in segments[-1] if x.strip()) >= 8:
-            segments.append([])
+            # A form-number line just above the caption belongs to the new document.
+            carried: list[str] = []
+            while segments[-1] and (
+                not segments[-1][-1].strip() or _FORM_LINE.match(segments[-1][-1])
+            ):
+                carried.insert(0, segments[-1].pop())
+            segments.append([x for x in carried if x.strip()])
             signed = False
         segments[-1].append(line)
         if _SIGNED.search(line):

@@ -282,10 +282,18 @@ def arrest_basis(text: str) -> set[str] | None:
                 readable = True
             elif box in {UNCHECKED, "[]"} or re.fullmatch(r"[O0GC]+", box):
                 readable = True
-    if re.search(r"\bBASED\s+ON\s+(?:AN?\s+)?(?:THE\s+)?(INDICTMENT|INFORMATION)\b", upper):
-        ticked.add("INDICTMENT")
-        readable = True
     if not readable:
+        # No boxes: the charging document named in the prose ("to answer an Indictment").
+        indictment = re.search(
+            r"\b(?:AN|THE|UPON|ON)\s+(?:SUPERSEDING\s+)?(?:INDICTMENT|(?:CRIMINAL\s+)?INFORMATION)\b"
+            r"|\b(?:INDICTMENT|INFORMATION)\s+(?:CHARGING|FILED|RETURNED)\b",
+            upper,
+        )
+        complaint = re.search(r"\b(?:A|THE|CRIMINAL)\s+COMPLAINT\b", upper)
+        if indictment and not complaint:
+            return {"INDICTMENT"}
+        if complaint and not indictment:
+            return {"COMPLAINT"}
         return None
     return ticked
 
@@ -335,6 +343,8 @@ class Dates:
 
 _ISSUED_KEYS = (
     r"DATE\s+AND\s+TIME\s+ISSUED",
+    r"DATE\s+OF\s+(?:THE\s+|THIS\s+)?WARRANT",
+    r"SIGNED\s+(?:AND\s+ISSUED\s+)?ON",
     r"ISSUED\s+(?:AT\s+[A-Z ,]+?\s+)?ON",
     r"DATED\s+AT\s*:?\s*[A-Z][A-Za-z ,.]*?\bON",
     r"DATED",
@@ -444,7 +454,7 @@ def court_name(text: str, doc_type: DocType, federal: bool, state: str | None) -
 # Confidentiality terms
 
 _NOT_DISCLOSE = (
-    r"(?:N[O0]T|N[O0]N)[\s-]*(?:T[O0]\s+)?D[I1L]SC[L1I][O0]S|N[O0]T\s+(?:T[O0]\s+)?"
+    r"(?:[NH][O0]T|N[O0]N)[\s-]*(?:T[O0]\s+)?D[I1L]SC[L1I][O0]S|N[O0]T\s+(?:T[O0]\s+)?"
     r"(?:N[O0]T[I1L]FY|REVEAL|INF[O0]RM)|KEEP\s+(?:THIS|THE|IT)?\s*(?:SUBP[O0]ENA|REQUEST|MATTER)?"
     r"\s*C[O0]NF[I1L]DENT[I1L]AL"
 )

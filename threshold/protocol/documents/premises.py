@@ -242,31 +242,44 @@ def school_of(name: str) -> SchoolName | None:
     return SchoolName(words, frozenset()) if words else None
 
 
-def _same_name(theirs: SchoolName, ours: SchoolName) -> bool:
+def _name_match(theirs: SchoolName, ours: SchoolName) -> str:
+    """SAME, PREFIXED (our name with more words before it: North Lincoln, or text-recognition
+    debris), or OTHER."""
     a, b = " ".join(theirs.words), " ".join(ours.words)
     if fuzz.ratio(a, b) >= 85:
-        pass
+        result = "SAME"
     elif (
         len(theirs.words) > len(ours.words)
         and fuzz.ratio(" ".join(theirs.words[-len(ours.words) :]), b) >= 85
     ):
-        return False  # more words before the name: another school (North Lincoln, not Lincoln)
+        result = "PREFIXED"
     else:
-        return False
-    if theirs.kinds and ours.kinds:
-        return theirs.kinds <= ours.kinds or ours.kinds <= theirs.kinds
-    return True
+        return "OTHER"
+    if (
+        theirs.kinds
+        and ours.kinds
+        and not (theirs.kinds <= ours.kinds or ours.kinds <= theirs.kinds)
+    ):
+        return "OTHER"
+    return result
 
 
 def compare(premises: str, school: str | None, address: str | None) -> PremisesResult:
     reasons: list[str] = []
     conflict = False
     matched = False
+    address_matched = False
+    weak: list[str] = []
     ours = school_of(school) if school else None
     if ours is not None:
         for name in school_names(premises):
-            if _same_name(name, ours):
+            match = _name_match(name, ours)
+            if match == "SAME":
                 matched = True
+            elif match == "PREFIXED" and name.kinds:
+                # Our name with more words before it: another school, unless the address is
+                # ours (then the extra words are debris of text recognition).
+                weak.append(f"it names another school ({name.describe()}), not {school}")
             elif name.kinds:
                 # "X School" without a kind word may be a description ("a brick school
                 # building"); only a named elementary/middle/high ... school can conflict.
@@ -290,7 +303,10 @@ def compare(premises: str, school: str | None, address: str | None) -> PremisesR
                 conflict = True
                 reasons.append(f"the address {found.describe()} differs: " + "; ".join(problems))
             else:
-                matched = True
+                matched = address_matched = True
+    if weak and not address_matched:
+        conflict = True
+        reasons.extend(weak)
     if conflict:
         return PremisesResult("CONFLICT", reasons)
     if matched:
