@@ -29,7 +29,7 @@ from threshold.protocol.vocab import (
     Subject,
 )
 
-PACKS = [load_pack("ct-2025"), load_pack("ca-2025")]
+PACKS = ["ct-2025", "ca-2025"]  # ids, so that a failing example prints small
 LAW_ENFORCEMENT = {
     "IMMIGRATION",
     "FEDERAL_LAW_ENFORCEMENT",
@@ -94,11 +94,12 @@ all_facts = st.fixed_dictionaries(
 options = st.fixed_dictionaries({}, optional={"notify_parent_when_student_sought": st.booleans()})
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(all_facts, st.sampled_from(PACKS), options)
 def test_every_combination_of_facts_gets_a_decision_in_the_contract_vocabulary(
-    raw: dict[str, Any], pack: Any, opts: dict[str, bool]
+    raw: dict[str, Any], pack_id: str, opts: dict[str, bool]
 ) -> None:
+    pack = load_pack(pack_id)
     decision = decide(raw, pack, opts)
     data = decision.as_dict()
 
@@ -115,9 +116,10 @@ def test_every_combination_of_facts_gets_a_decision_in_the_contract_vocabulary(
     assert decide(raw, pack, opts).as_dict() == data
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(all_facts, st.sampled_from(PACKS))
-def test_the_invariants_hold(raw: dict[str, Any], pack: Any) -> None:
+def test_the_invariants_hold(raw: dict[str, Any], pack_id: str) -> None:
+    pack = load_pack(pack_id)
     facts = parse_facts(raw)
     decision = decide(facts, pack)
     types = {d["type"] for d in raw["documents"]}
