@@ -328,3 +328,15 @@ def test_the_output_holds_no_alien_number_or_name_of_the_person() -> None:
     assert "000 111 222" not in output
     assert "000-333-444" not in output
     assert "QUINTERO" not in output and "RIOS" not in output
+
+
+def test_a_date_without_a_time_checks_the_dates_but_not_the_hours() -> None:
+    found = check_document_text(
+        samples.ao93(), school=SCHOOL, address=ADDRESS, now=date(2025, 6, 4)
+    )
+
+    assert found.facial_check.value == "PASS"
+    assert any(f.check == "hours" and f.result == "UNKNOWN" for f in found.findings)
+    assert check_document_text(samples.ao93(), now=date(2025, 6, 20)).facial_check.value == (
+        "EXPIRED"
+    )

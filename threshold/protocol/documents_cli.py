@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -38,8 +38,10 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _moment(value: str) -> datetime:
+def _moment(value: str) -> datetime | date:
     try:
+        if len(value.strip()) == 10:
+            return date.fromisoformat(value.strip())  # a day without a time
         return datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(

@@ -146,7 +146,7 @@ def check_document(
     *,
     school: str | None = None,
     address: str | None = None,
-    now: datetime | None = None,
+    now: datetime | date | None = None,
 ) -> Findings:
     """Check a document given as text (str), raw bytes (text or image) or a file path."""
     if isinstance(source, Path):
@@ -161,7 +161,7 @@ def check_document_bytes(
     *,
     school: str | None = None,
     address: str | None = None,
-    now: datetime | None = None,
+    now: datetime | date | None = None,
 ) -> Findings:
     """Bytes of a text file or of an image; images go through text recognition."""
     if ocr.is_image(data):
@@ -184,10 +184,15 @@ def check_document_text(
     *,
     school: str | None = None,
     address: str | None = None,
-    now: datetime | None = None,
+    now: datetime | date | None = None,
     source: str = "text",
 ) -> Findings:
-    now = now or datetime.now()
+    # A date without a time: the dates are checked, the hours cannot be.
+    time_known = not (isinstance(now, date) and not isinstance(now, datetime))
+    if now is None:
+        now = datetime.now()
+    elif not isinstance(now, datetime):
+        now = datetime(now.year, now.month, now.day, 12, 0)
     text = normalise(text[:MAX_TEXT_CHARS])
     found: list[Finding] = []
     if len(re.findall(r"[A-Za-z]{3,}", text)) < 5:
@@ -264,7 +269,7 @@ def check_document_text(
             issued = dates.issued
             expires, fails = _expiry_check(dates, jurisdiction, now, found)
             failures += fails
-            window, fails = _window_check(seg_text, jurisdiction, now, found)
+            window, fails = _window_check(seg_text, jurisdiction, now, time_known, found)
             failures += fails
         else:
             issued = fields.read_dates(seg_text).issued
@@ -644,7 +649,7 @@ def _expiry_check(
 
 
 def _window_check(
-    text: str, jurisdiction: str | None, now: datetime, found: list[Finding]
+    text: str, jurisdiction: str | None, now: datetime, time_known: bool, found: list[Finding]
 ) -> tuple[str | None, list[FacialCheck]]:
     rule = _rules()["search_warrants"].get(jurisdiction or "", {})
     mentions_daytime = bool(re.search(r"IN\s+THE\s+DAYTIME|DAYTIME", text, re.IGNORECASE))
@@ -661,6 +666,16 @@ def _window_check(
         )
         return "ANY_TIME", []
     window = "DAYTIME"
+    if not time_known:
+        found.append(
+            Finding(
+                "hours",
+                "UNKNOWN",
+                "daytime only (6:00 a.m. to 10:00 p.m.) unless authorised; no time of "
+                "presentation was given, so the hours were not checked",
+            )
+        )
+        return window, []
     if night is None:
         note = (
             "whether night-time execution is authorised cannot be read; by law it is daytime "
