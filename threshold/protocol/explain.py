@@ -20,7 +20,7 @@ LABEL = 13
 
 _MAY = {
     Access.PUBLIC_ONLY: "stay in the lobby and other public areas, like any visitor",
-    Access.WARRANT_SCOPE: "go only where the warrant allows, for only what it names",
+    Access.WARRANT_SCOPE: "go only where the warrant or court document allows, for what it names",
     Access.NO_CONSENT_DO_NOT_OBSTRUCT: (
         "nothing is consented to; if they go on anyway, staff step aside and write it down"
     ),
@@ -86,7 +86,7 @@ def _card(decision: Decision, pack: Pack) -> list[str]:
     if decision.access in (Access.PUBLIC_ONLY, Access.NO_CONSENT_DO_NOT_OBSTRUCT) and physical:
         rows.append(("NO CONSENT", "to " + _join(physical, "or")))
     elif decision.access is Access.WARRANT_SCOPE:
-        rows.append(("NO CONSENT", "to anything the warrant does not describe"))
+        rows.append(("NO CONSENT", "to anything the document does not describe"))
     if decision.student_contact is StudentContact.NOT_PRODUCED:
         rows.append(("STUDENT", "do not bring, locate or confirm the student; do not hide anyone"))
     elif decision.student_contact is StudentContact.PER_WARRANT:
