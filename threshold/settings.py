@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "threshold.audit",
     "threshold.worker",
     "threshold.policies",
+    "threshold.visitors",
     "threshold.web",
 ]
 
@@ -310,6 +311,8 @@ TASK_RETRY_BASE_SECONDS = env_int("TASK_RETRY_BASE_SECONDS", 30, minimum=1)
 RETENTION_DAYS = {
     "signin_attempts": env_int("RETENTION_SIGNIN_ATTEMPTS_DAYS", 90, minimum=1),
     "task_results": env_int("RETENTION_TASK_RESULTS_DAYS", 30, minimum=1),
+    # Visits and visitors; a district may set its own period on its front-desk settings.
+    "visits": env_int("RETENTION_VISITS_DAYS", 365, minimum=1),
 }
 
 LOGGING = {

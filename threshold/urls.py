@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("threshold.audit.urls")),
     path("", include("threshold.worker.urls")),
     path("district/", include("threshold.policies.urls")),
+    path("", include("threshold.visitors.urls")),
 ]

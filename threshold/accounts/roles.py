@@ -38,14 +38,18 @@ class Capability(enum.Enum):
     VIEW_POLICY = "view_policy"
     ADOPT_PACK = "adopt_pack"
     SIGN_OFF_PACK = "sign_off_pack"
+    # Checking visitors in and out at a school's front desk, and printing their badges.
+    FRONT_DESK = "front_desk"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
-    Role.FRONT_OFFICE: frozenset({Capability.USE_APP, Capability.VIEW_SCHOOL}),
-    Role.DESIGNATED_OFFICIAL: frozenset(_OFFICIAL),
-    Role.PRINCIPAL: frozenset(_OFFICIAL),
+    Role.FRONT_OFFICE: frozenset(
+        {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.FRONT_DESK}
+    ),
+    Role.DESIGNATED_OFFICIAL: frozenset(_OFFICIAL | {Capability.FRONT_DESK}),
+    Role.PRINCIPAL: frozenset(_OFFICIAL | {Capability.FRONT_DESK}),
     Role.STAFF: frozenset({Capability.USE_APP}),
     Role.RECORDS_OFFICER: frozenset(_OFFICIAL),
     Role.SUPERINTENDENT: frozenset(_OFFICIAL),

@@ -37,6 +37,18 @@ ACTIONS: dict[str, Promise] = {
     # Policy packs
     "policy.pack_adopted": _("Policy pack adopted for the district"),
     "policy.pack_signed_off": _("Counsel's sign-off of the policy pack recorded"),
+    # Visitors at the front desk
+    "visitor.created": _("New visitor recorded"),
+    "visitor.updated": _("Visitor's details updated from their ID"),
+    "visit.checked_in": _("Visitor checked in"),
+    "visit.checked_out": _("Visitor checked out"),
+    "visit.auto_signed_out": _("Visitor signed out automatically at the end of the day"),
+    "badge.reprinted": _("Visitor badge reprinted"),
+    "roster.viewed": _("Who is on campus was viewed"),
+    "roster.exported": _("Emergency list of everyone on site downloaded"),
+    "visits.searched": _("Visit history searched"),
+    "visits.purged": _("Visits past the district's retention period were purged"),
+    "visitors.settings_changed": _("Front-desk settings changed"),
     # The audit trail itself
     "audit.exported": _("Audit trail exported"),
     "audit.checkpointed": _("Audit chain heads printed for safekeeping"),

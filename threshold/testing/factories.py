@@ -71,3 +71,46 @@ def staff_with_role(
         person = user(district, **fields)
         membership(person, role, school=school)
     return person
+
+
+# Visitors ---------------------------------------------------------------------------------------
+
+
+def visitor(district: District, **fields: Any) -> Any:
+    from threshold.visitors.identity import fold
+    from threshold.visitors.models import Visitor
+
+    n = next(_counter)
+    values = {"family_name": f"Visitor{n}", "given_names": "Pat", **fields}
+    values.setdefault("search_name", fold(f"{values['given_names']} {values['family_name']}"))
+    return Visitor.objects.create(district=district, **values)
+
+
+_new_visitor = visitor
+
+
+def visit(school: School, *, checked_in_by: User, visitor: Any = None, **fields: Any) -> Any:
+    """An open visit (checked in an hour ago, badge valid for eleven more hours)."""
+    import base64
+    import secrets
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from threshold.visitors.models import Visit
+
+    now = timezone.now()
+    values = {
+        "visitor_type": Visit.Type.PARENT,
+        "id_check": Visit.IdCheck.BY_HAND,
+        "checked_in_at": now - timedelta(hours=1),
+        "badge_expires_at": now + timedelta(hours=11),
+        "checkout_code": base64.b32encode(secrets.token_bytes(10)).decode(),
+        **fields,
+    }
+    return Visit.objects.create(
+        school=school,
+        visitor=visitor or _new_visitor(school.district),
+        checked_in_by=checked_in_by,
+        **values,
+    )

@@ -19,6 +19,7 @@ SECTIONS = {
     "policy": "policy",
     "audit": "audit",
     "home": "home",
+    "visitors": "front-desk",
 }
 
 
@@ -41,5 +42,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_read_audit": access.has_capability(user, Capability.READ_AUDIT),
         "can_view_failed_tasks": access.has_capability(user, Capability.VIEW_FAILED_TASKS),
         "can_view_policy": access.has_capability(user, Capability.VIEW_POLICY),
+        "can_front_desk": access.has_capability(user, Capability.FRONT_DESK),
+        "can_view_visitors": access.has_capability(user, Capability.VIEW_SCHOOL),
         "my_memberships": access.memberships_with(user, Capability.USE_APP),
     }

@@ -11,11 +11,13 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from threshold.audit.services import record
+from threshold.visitors.retention import purge_visits
 
 
 @transaction.atomic
 def purge_expired(now: datetime | None = None) -> dict[str, int]:
-    """Remove sign-in attempt records and finished task results past their retention period."""
+    """Remove sign-in attempt records, finished task results, and visits and visitors past their
+    retention period."""
     now = now or timezone.now()
     days = settings.RETENTION_DAYS
     attempts_before = now - timedelta(days=days["signin_attempts"])
@@ -30,4 +32,5 @@ def purge_expired(now: datetime | None = None) -> dict[str, int]:
         ).delete()[0],
     }
     record("retention.purged", actor=None, district=None, data=counts)
-    return counts
+    # Visits follow each district's own period, and are counted on each district's chain.
+    return {**counts, **purge_visits(now)}
