@@ -252,8 +252,8 @@ def _rule_changes(old: Pack, new: Pack) -> Iterator[Change]:
     yield from _ordered_rules("Override", old.overrides, new.overrides, old, new)
     yield from _ordered_rules("Counsel", old.consult_counsel, new.consult_counsel, old, new)
     yield from _ordered_rules("Obstruction", old.do_not_obstruct, new.do_not_obstruct, old, new)
-    yield from _list_rules("Who is told", old.notify, new.notify, old, new)
-    yield from _list_rules("What is written", old.log, new.log, old, new)
+    yield from _list_rules("Who is told", "notify", old.notify, new.notify, old, new)
+    yield from _list_rules("What is written", "log", old.log, new.log, old, new)
     yield from _text_rules("Step", old.steps, new.steps)
     yield from _text_rules("Words to say", old.say, new.say)
 
@@ -348,7 +348,12 @@ def _when(condition: Condition) -> str:
 
 
 def _list_rules(
-    kind: str, a: tuple[ListRule, ...], b: tuple[ListRule, ...], old: Pack, new: Pack
+    kind: str,
+    dimension: str,
+    a: tuple[ListRule, ...],
+    b: tuple[ListRule, ...],
+    old: Pack,
+    new: Pack,
 ) -> Iterator[Change]:
     a_by = {r.id: r for r in a}
     b_by = {r.id: r for r in b}
@@ -358,19 +363,13 @@ def _list_rules(
             continue
         yield Change(
             f"{kind}: rule '{rid}'",
-            _list_words(x, old) if x is not None else "(none)",
-            _list_words(y, new) if y is not None else "removed",
+            _list_words(x, dimension, old) if x is not None else "(none)",
+            _list_words(y, dimension, new) if y is not None else "removed",
         )
 
 
-def _list_words(rule: ListRule, pack: Pack) -> str:
-    members = [pack.recipients.get(m) or words("notify", m) for m in rule.add]
-    members = [
-        words("log", m)
-        if m in {"ENCOUNTER", "COPIES"} or m.startswith("FERPA") or (m == "RESTRICTED_FILE")
-        else text
-        for m, text in zip(rule.add, members, strict=True)
-    ]
+def _list_words(rule: ListRule, dimension: str, pack: Pack) -> str:
+    members = [pack.recipients.get(m) or words(dimension, m) for m in rule.add]
     return f"{_when(rule.when)}: {', '.join(members)}"
 
 

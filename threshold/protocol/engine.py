@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from threshold.protocol.facts import Document, Facts, parse_facts
-from threshold.protocol.pack import Outcome, Pack, RequestRules, TextRule
+from threshold.protocol.pack import FlagRule, ListRule, Outcome, Pack, RequestRules, TextRule
 from threshold.protocol.vocab import (
     INFORMATION_REQUESTS,
     PHYSICAL_REQUESTS,
@@ -396,17 +396,17 @@ def _strongest(values: list[T], order: tuple[T, ...]) -> T:
     return min(values, key=order.index)
 
 
-def _first_flag(rules: tuple[Any, ...], ctx: _Context, applied: list[str]) -> bool:
+def _first_flag(rules: tuple[FlagRule, ...], ctx: _Context, applied: list[str]) -> bool:
     for rule in rules:
         if rule.when.holds(ctx):
             if rule.value:
                 applied.append(rule.rule)
-            return bool(rule.value)
+            return rule.value
     raise AssertionError("the last rule always applies")  # guaranteed by pack validation
 
 
 def _collect(
-    rules: tuple[Any, ...], ctx: _Context, applied: list[str], order: list[str]
+    rules: tuple[ListRule, ...], ctx: _Context, applied: list[str], order: list[str]
 ) -> list[str]:
     members: set[str] = set()
     for rule in rules:
