@@ -121,3 +121,28 @@ def test_a_pack_compared_with_itself_has_no_changes() -> None:
     assert result.changes == []
     assert result.effects == []
     assert "No rule changes." in result.text()
+
+
+def test_a_changed_default_shows_in_the_decisions(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from threshold.protocol import load_pack_file
+    from threshold.protocol.pack import PACKS_DIR
+
+    draft = Path(str(tmp_path)) / "ct-2025.toml"
+    text = (PACKS_DIR / "ct-2025.toml").read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace('version = "1.0.0"', 'version = "1.1.0"', 1).replace(
+            '[options.notify_parent_when_student_sought]\ntype = "bool"\ndefault = true',
+            '[options.notify_parent_when_student_sought]\ntype = "bool"\ndefault = false',
+        ),
+        encoding="utf-8",
+    )
+
+    result = diff_packs(load_pack("ct-2025"), load_pack_file(draft))
+
+    assert [c.topic for c in result.changes] == [
+        "District option 'Tell the parent when a student is sought'"
+    ]
+    assert result.changes[0].before == "default True"
+    assert any(e.what == "notify PARENT_POLICY" and e.after == "no" for e in result.effects)

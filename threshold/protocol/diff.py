@@ -128,6 +128,8 @@ class PackDiff:
 
 def diff_packs(old: Pack, new: Pack) -> PackDiff:
     changes = list(_rule_changes(old, new))
+    if old.digest == new.digest:
+        return PackDiff(old, new, changes, [], 0)
     effects, count = _effects(old, new)
     return PackDiff(old, new, changes, effects, count)
 
@@ -395,11 +397,27 @@ def _text_rules(kind: str, a: tuple[TextRule, ...], b: tuple[TextRule, ...]) -> 
 # Effects on a standard set of encounters
 
 
+COURT_DOCUMENTS = {
+    DocType.JUDICIAL_SEARCH_WARRANT,
+    DocType.JUDICIAL_ARREST_WARRANT,
+    DocType.STATE_COURT_SEARCH_WARRANT,
+    DocType.STATE_COURT_ARREST_WARRANT,
+    DocType.JUDICIAL_SUBPOENA,
+    DocType.GRAND_JURY_SUBPOENA,
+    DocType.COURT_ORDER,
+}
+
+
 def standard_encounters() -> Iterator[Facts]:
     """Single-document, single-request encounters across the classes, results and requesters."""
     documents: list[tuple[Document, ...]] = [()]
     for doc_type in DocType:
-        for facial in (FacialCheck.PASS, FacialCheck.EXPIRED, FacialCheck.NOT_APPLICABLE):
+        checks = (
+            (FacialCheck.PASS, FacialCheck.EXPIRED, FacialCheck.NOT_APPLICABLE)
+            if doc_type in COURT_DOCUMENTS
+            else (FacialCheck.NOT_APPLICABLE,)
+        )
+        for facial in checks:
             documents.append((Document(doc_type, facial),))
     for docs, request, subject, agency, channel in itertools.product(
         documents,
