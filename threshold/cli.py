@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -66,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     command = args[0]
     if command in RULES_COMMANDS:
+        # Piped into `head` or `less`: stop quietly when the reader goes away.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         module = importlib.import_module(RULES_COMMANDS[command][0])
         result: int = module.main(args[1:])
         return result
