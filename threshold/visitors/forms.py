@@ -187,7 +187,7 @@ class VisitorSettingsForm(forms.Form):
     end_of_day = forms.TimeField(
         label=_("End of the school day"),
         help_text=_("Visitors still signed in at this time are signed out automatically."),
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
     )
     badge_hours = forms.IntegerField(
         label=_("Hours a badge is valid"),

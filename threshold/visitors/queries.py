@@ -24,6 +24,15 @@ def settings_for(district_id: Any) -> VisitorSettings:
     return found or VisitorSettings(district_id=district_id)
 
 
+def desk_settings(school: School) -> VisitorSettings:
+    """The settings of the school's district, read once per request and kept on the school."""
+    cached: VisitorSettings | None = getattr(school, "_visitor_settings", None)
+    if cached is None:
+        cached = settings_for(school.district_id)
+        school._visitor_settings = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def on_site(school: School) -> QuerySet[Visit]:
     """Everyone checked in at the school and not yet out, newest first."""
     return (

@@ -174,7 +174,7 @@ def visit_check_in(
         scanned = person if id_check == Visit.IdCheck.SCANNED else None
         _refresh_visitor(visitor=visitor, scanned=scanned, actor=actor, now=now)
         _close_earlier_visits(school=school, visitor=visitor, actor=actor, now=now)
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     area = details.area
     visit = Visit.objects.create(
         school=school,

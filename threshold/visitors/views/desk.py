@@ -68,7 +68,7 @@ def _desk_page(
     problem: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     context = {
         "school": school,
         "form": ScanForm(),
@@ -94,7 +94,7 @@ def desk(request: HttpRequest, school_id: Any) -> HttpResponse:
 def desk_status_hx(request: HttpRequest, school_id: Any) -> HttpResponse:
     """The on-campus count and today's visits, refreshed while the desk page is open."""
     school = visitor_access.desk_school(request.user, school_id)
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     context = {
         "school": school,
         "on_site": queries.on_site_count(school),
@@ -133,7 +133,7 @@ def scan(request: HttpRequest, school_id: Any) -> HttpResponse:
     if code:
         return _check_out_by_badge(request, school, code)
     if image or identity.looks_like_payload(entry):
-        desk = queries.settings_for(school.district_id)
+        desk = queries.desk_settings(school)
         today = timezone.localdate(timezone=clock.zone(desk))
         try:
             scanned = identity.read(image or entry.encode("utf-8"), today=today)
@@ -190,7 +190,7 @@ def _check_in_page(
     visitor_type: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     typed = visitor is None and scan is None
     if form is None:
         initial = _initial(school, visitor, visitor_type)
@@ -240,7 +240,7 @@ def check_in(request: HttpRequest, school_id: Any) -> HttpResponse:
         return _desk_page(request, school, problem=problem, status=422)
     visitor_id = request.POST.get("visitor")
     visitor = visitor_access.visitor_for(request.user, DESK, visitor_id) if visitor_id else None
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     typed = visitor is None and scan is None
     form = CheckInForm(
         request.POST,
@@ -310,7 +310,7 @@ def badge(request: HttpRequest, visit_id: Any) -> HttpResponse:
     """The printable badge: name, photo where the district takes them, destination, date, expiry,
     and the QR code that checks the visitor out."""
     visit = visitor_access.visit_for(request.user, DESK, visit_id)
-    desk = queries.settings_for(visit.school.district_id)
+    desk = queries.desk_settings(visit.school)
     printable = visit.on_site and visit.screening != Visit.Screening.POSSIBLE_MATCH
     has_photo = desk.photos and VisitorPhoto.objects.filter(visitor=visit.visitor).exists()
     qr = segno.make(visit.badge_code, error="m") if printable else None

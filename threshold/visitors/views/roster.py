@@ -41,7 +41,7 @@ def roster(request: HttpRequest, school_id: Any) -> HttpResponse:
     """Everyone on site at the school now, kept current while the page is open."""
     school = visitor_access.viewed_school(request.user, school_id)
     services.roster_viewed(school=school, actor=staff(request))
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     with timezone.override(clock.zone(desk)):
         return render(request, "visitors/roster.html", _roster_context(request, school))
 
@@ -50,7 +50,7 @@ def roster(request: HttpRequest, school_id: Any) -> HttpResponse:
 def roster_hx(request: HttpRequest, school_id: Any) -> HttpResponse:
     """The roster's table, for the page's refresh every few seconds."""
     school = visitor_access.viewed_school(request.user, school_id)
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     with timezone.override(clock.zone(desk)):
         return render(request, "visitors/_roster.html", _roster_context(request, school))
 
@@ -64,7 +64,7 @@ def roster_export(request: HttpRequest, school_id: Any) -> HttpResponse:
     services.roster_exported(
         school=school, actor=staff(request), file_format=file_format, count=len(visits)
     )
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     now = timezone.now()
     with timezone.override(clock.zone(desk)):
         stamp = timezone.localtime(now).strftime("%Y%m%d-%H%M")
@@ -82,7 +82,7 @@ def roster_export(request: HttpRequest, school_id: Any) -> HttpResponse:
 def history(request: HttpRequest, school_id: Any) -> HttpResponse:
     """The school's past visits, by dates, name and kind of visitor."""
     school = visitor_access.viewed_school(request.user, school_id)
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     zone = clock.zone(desk)
     today = timezone.localdate(timezone=zone)
     values = request.GET.copy()
@@ -118,7 +118,7 @@ def history(request: HttpRequest, school_id: Any) -> HttpResponse:
 def not_signed_out(request: HttpRequest, school_id: Any) -> HttpResponse:
     """Visitors who never signed out: signed out at the day's end, or back without leaving."""
     school = visitor_access.viewed_school(request.user, school_id)
-    desk = queries.settings_for(school.district_id)
+    desk = queries.desk_settings(school)
     zone = clock.zone(desk)
     days = int(request.GET["days"]) if request.GET.get("days") in {"7", "30", "90"} else 30
     since = timezone.localdate(timezone=zone) - timedelta(days=days)
