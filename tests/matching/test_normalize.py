@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from threshold.matching.normalize import fold, name_parts, strip_accents
+from threshold.matching.normalize import (
+    _keyed_ascii_words,
+    fold,
+    keyed_words,
+    name_parts,
+    strip_accents,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +68,9 @@ def test_it_keeps_letters_of_any_script() -> None:
 def test_fold_and_strip_accents() -> None:
     assert fold("ÁNGEL Ñúñez") == "angel nunez"
     assert strip_accents("José Ángel") == "Jose Angel"
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_the_ascii_shortcut_reads_words_as_the_general_rule_does(text: str) -> None:
+    assert _keyed_ascii_words(text) == keyed_words(text)

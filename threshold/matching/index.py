@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -46,13 +47,27 @@ from threshold.matching.scoring import (
 from threshold.matching.words import (
     SOUND_MAX_EDITS,
     TYPO_MIN_LENGTH,
-    Kind,
     compare_words,
     deletions,
     sound_key,
 )
 
+# Listed word id -> how a visitor's word agrees with it, as kind << 8 | letters that differ.
+# Plain ints, so that the cache of these holds nothing the garbage collector must walk.
+Near = dict[int, int]
 _NEAR_CACHE_SIZE = 50_000
+_ID_BITS = 24
+_ID_MASK = (1 << _ID_BITS) - 1
+_HASH_MASK = (1 << (64 - _ID_BITS)) - 1
+
+
+def _hash(text: str) -> int:
+    return hash(text) & _HASH_MASK
+
+
+def _variants(word: str) -> set[str] | tuple[str]:
+    """The forms under which a listed word is found by a visitor's word one typo away."""
+    return deletions(word) if len(word) >= TYPO_MIN_LENGTH else (word,)
 
 
 class Vocabulary:
@@ -62,9 +77,11 @@ class Vocabulary:
         self.nicknames = nicknames
         self.ids: dict[str, int] = {}
         self.words: list[str] = []
-        # Keyed by the hash of each one-letter-deleted form (ints take far less memory than the
-        # strings); a collision only adds a candidate, which the comparison then rejects.
-        self._by_deletion: dict[int, int | list[int]] = {}
+        # Each word's one-letter-deleted forms, as sorted (hash of the form, word id) pairs
+        # packed in one int: a tenth of the memory of a dict. Words added since the last
+        # `seal` wait in `_unsealed`. A hash collision only adds a candidate, then rejected.
+        self._by_deletion = array("Q")
+        self._unsealed = array("Q")
         self._by_sound: dict[str, list[int]] = {}
         self._nicknamed: list[int] = []
 
@@ -77,16 +94,12 @@ class Vocabulary:
             return found
         number = self.ids[word] = len(self.words)
         self.words.append(word)
-        by_deletion = self._by_deletion
-        for variant in deletions(word) if len(word) >= TYPO_MIN_LENGTH else (word,):
-            hashed = hash(variant)
-            held = by_deletion.get(hashed)
-            if held is None:
-                by_deletion[hashed] = number
-            elif isinstance(held, int):
-                by_deletion[hashed] = [held, number]
-            else:
-                held.append(number)
+        if number >= 1 << _ID_BITS:
+            raise OverflowError("too many different words for one watchlist index")
+        mask = _HASH_MASK
+        self._unsealed.extend(
+            [(hash(variant) & mask) << _ID_BITS | number for variant in _variants(word)]
+        )
         key = sound_key(word)
         if key:
             self._by_sound.setdefault(key, []).append(number)
@@ -94,7 +107,15 @@ class Vocabulary:
             self._nicknamed.append(number)
         return number
 
-    def near(self, word: str, *, given: bool) -> dict[int, tuple[Kind, int]]:
+    def seal(self) -> None:
+        """Pack the words added so far into the sorted deletion index."""
+        if not self._unsealed:
+            return
+        self._unsealed.extend(self._by_deletion)
+        self._by_deletion = array("Q", sorted(self._unsealed))
+        self._unsealed = array("Q")
+
+    def near(self, word: str, *, given: bool) -> Near:
         """The listed words that `word` may stand for, found through the indexes."""
         candidates: set[int] = set()
         exact = self.ids.get(word)
@@ -105,20 +126,22 @@ class Vocabulary:
                 found = self.ids.get(variant)
                 if found is not None:
                     candidates.add(found)
+        self.seal()
+        packed = self._by_deletion
         for variant in deletions(word):
-            held = self._by_deletion.get(hash(variant))
-            if held is None:
-                continue
-            if isinstance(held, int):
-                candidates.add(held)
-            else:
-                candidates.update(held)
+            hashed = _hash(variant)
+            start = hashed << _ID_BITS
+            end = start + (1 << _ID_BITS)
+            position = bisect_left(packed, start)
+            while position < len(packed) and packed[position] < end:
+                candidates.add(packed[position] & _ID_MASK)
+                position += 1
         key = sound_key(word)
         if key:
             candidates.update(self._by_sound.get(key, ()))
         return self._compared(word, candidates, given=given)
 
-    def near_exhaustively(self, word: str, *, given: bool) -> dict[int, tuple[Kind, int]]:
+    def near_exhaustively(self, word: str, *, given: bool) -> Near:
         """The same as `near`, by comparing with every listed word (for checks, not queries)."""
         # Every agreement but a nickname is within SOUND_MAX_EDITS letters: a full scan in C
         # narrows the list, then each is compared by the rules.
@@ -130,16 +153,14 @@ class Vocabulary:
             candidates.update(self._nicknamed)
         return self._compared(word, candidates, given=given)
 
-    def _compared(
-        self, word: str, candidates: Iterable[int], *, given: bool
-    ) -> dict[int, tuple[Kind, int]]:
-        found: dict[int, tuple[Kind, int]] = {}
+    def _compared(self, word: str, candidates: Iterable[int], *, given: bool) -> Near:
+        found: Near = {}
         for number in candidates:
             kind, edits = compare_words(
                 word, self.words[number], given=given, nicknames=self.nicknames
             )
             if kind:
-                found[number] = (kind, edits)
+                found[number] = int(kind) << 8 | edits
         return found
 
 
@@ -175,7 +196,7 @@ class WatchlistIndex:
         self._by_dob: dict[int, list[int]] = {}
         self._by_name: dict[int, int | list[int]] = {}
         self._undated_by_name: dict[int, int | list[int]] = {}
-        self._near_cache: dict[tuple[str, bool], dict[int, tuple[Kind, int]]] = {}
+        self._near_cache: dict[tuple[str, bool], Near] = {}
 
     @classmethod
     def build(
@@ -189,6 +210,7 @@ class WatchlistIndex:
         try:
             for entry in entries:
                 builder.add(entry)
+            index.vocabulary.seal()
         finally:
             if collecting:
                 gc.enable()
@@ -250,8 +272,8 @@ class WatchlistIndex:
             fields += [(word, position) for position, word in enumerate(parts.words)]
         for word, position in fields:
             near = self._near(word, given=given, exhaustive=exhaustive)
-            for number, (kind, edits) in near.items():
-                hit = (int(kind), edits, position)
+            for number, code in near.items():
+                hit = (code >> 8, code & 0xFF, position)
                 held = hits.get(number)
                 # The stronger kind wins; on a tie the whole field, which covers every word.
                 if held is None or (hit[0], -hit[1], hit[2] == WHOLE) > (
@@ -262,7 +284,7 @@ class WatchlistIndex:
                     hits[number] = hit
         return hits
 
-    def _near(self, word: str, *, given: bool, exhaustive: bool) -> dict[int, tuple[Kind, int]]:
+    def _near(self, word: str, *, given: bool, exhaustive: bool) -> Near:
         if exhaustive:
             return self.vocabulary.near_exhaustively(word, given=given)
         key = (word, given)
@@ -346,69 +368,79 @@ class WatchlistIndex:
 
 
 class _Builder:
-    """Fills an index, entry by entry, sharing the forms of names that repeat."""
+    """Fills an index, entry by entry, sharing what repeats: a name field's words (by its
+    text), a whole name's form and keys (by its two texts)."""
 
     def __init__(self, index: WatchlistIndex) -> None:
         self.index = index
-        self.parts: dict[str, NameParts] = {}
-        self.forms: dict[tuple[str, str, int], tuple[Form, tuple[int, ...]]] = {}
-        self.id_tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.add_word = index.vocabulary.add
+        self.sides: dict[str, tuple[tuple[int, ...], int, tuple[int, ...]]] = {}
+        self.forms: dict[tuple[str, str], tuple[tuple[Form, ...], tuple[int, ...]]] = {}
 
     def add(self, entry: Entry) -> None:
         index = self.index
         number = len(index.entries)
         index.entries.append(entry)
-        forms = [self._form(entry.given_name, entry.family_name, PRIMARY)]
-        for alias_number, alias in enumerate(entry.aliases):
-            for given, family in alias_names(alias):
-                forms.append(self._form(given, family, alias_number))
-        index._forms.append(tuple(form for form, _ in forms))
+        forms, keys = self._primary(entry.given_name, entry.family_name)
+        if entry.aliases:
+            alias_forms = list(forms)
+            all_keys = set(keys)
+            for alias_number, alias in enumerate(entry.aliases):
+                for given, family in alias_names(alias):
+                    form, form_keys = self._form(given, family, alias_number)
+                    alias_forms.append(form)
+                    all_keys.update(form_keys)
+            forms, keys = tuple(alias_forms), tuple(all_keys)
+        index._forms.append(forms)
         dob = _ordinal(entry.date_of_birth)
         index._dob.append(dob)
         if dob:
             index._by_dob.setdefault(dob, []).append(number)
-        keys = {key for _, form_keys in forms for key in form_keys}
-        for by_name in (index._by_name, index._undated_by_name) if not dob else (index._by_name,):
-            for key in keys:
-                held = by_name.get(key)
-                if held is None:
-                    by_name[key] = number
-                elif isinstance(held, int):
-                    if held != number:
-                        by_name[key] = [held, number]
-                elif held[-1] != number:
-                    held.append(number)
+            self._file(index._by_name, keys, number)
+        else:
+            self._file(index._by_name, keys, number)
+            self._file(index._undated_by_name, keys, number)
 
-    def _parts(self, text: str) -> NameParts:
-        found = self.parts.get(text)
+    @staticmethod
+    def _file(by_name: dict[int, int | list[int]], keys: tuple[int, ...], number: int) -> None:
+        for key in keys:
+            held = by_name.get(key)
+            if held is None:
+                by_name[key] = number
+            elif isinstance(held, int):
+                if held != number:
+                    by_name[key] = [held, number]
+            elif held[-1] != number:
+                held.append(number)
+
+    def _primary(self, given: str, family: str) -> tuple[tuple[Form, ...], tuple[int, ...]]:
+        found = self.forms.get((given, family))
         if found is None:
-            found = self.parts[text] = parts_uncached(text) if text else EMPTY
+            form, keys = self._form(given, family, PRIMARY)
+            found = self.forms[(given, family)] = ((form,), keys)
+        return found
+
+    def _side(self, text: str) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
+        """A name field's word ids, its one-word id, and the ids it is filed under."""
+        found = self.sides.get(text)
+        if found is None:
+            parts = parts_uncached(text) if text else EMPTY
+            if parts.is_empty:
+                found = ((), NO_NAME, ())
+            else:
+                ids = tuple(self.add_word(word) for word in parts.words)
+                joined = self.add_word(parts.joined)
+                filed = ids if joined in ids else (*ids, joined)
+                found = (ids, joined, filed)
+            self.sides[text] = found
         return found
 
     def _form(self, given: str, family: str, alias: int) -> tuple[Form, tuple[int, ...]]:
         """The form of one name, and its (given word, family word) keys."""
-        cache_key = (given, family, alias)
-        found = self.forms.get(cache_key)
-        if found is not None:
-            return found
-        add = self.index.vocabulary.add
-        given_parts, family_parts = self._parts(given), self._parts(family)
-        given_ids = self._ids(tuple(add(word) for word in given_parts.words))
-        family_ids = self._ids(tuple(add(word) for word in family_parts.words))
-        given_joined = add(given_parts.joined) if not given_parts.is_empty else NO_NAME
-        family_joined = add(family_parts.joined) if not family_parts.is_empty else NO_NAME
+        given_ids, given_joined, given_filed = self._side(given)
+        family_ids, family_joined, family_filed = self._side(family)
         form: Form = (given_ids, given_joined, family_ids, family_joined, alias)
-        keys: tuple[int, ...] = ()
-        if given_joined != NO_NAME and family_joined != NO_NAME:
-            keys = tuple(
-                {
-                    given_id << 32 | family_id
-                    for given_id in {*given_ids, given_joined}
-                    for family_id in {*family_ids, family_joined}
-                }
-            )
-        found = self.forms[cache_key] = (form, keys)
-        return found
-
-    def _ids(self, ids: tuple[int, ...]) -> tuple[int, ...]:
-        return self.id_tuples.setdefault(ids, ids)
+        keys = tuple(
+            given_id << 32 | family_id for given_id in given_filed for family_id in family_filed
+        )
+        return form, keys

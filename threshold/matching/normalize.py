@@ -7,6 +7,7 @@ one word, `garcialopez`, so that "De la Cruz", "DELACRUZ" and "de La Cruz" meet,
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -92,15 +93,34 @@ def _raw_words(text: str) -> list[str]:
     return words
 
 
-def parts_uncached(text: str) -> NameParts:
-    """The matchable words of one name field (a family name or given names)."""
+def keyed_words(text: str) -> list[tuple[str, str]]:
+    """(key, as written) for each written word; the key is folded, letters and digits only."""
     kept: list[tuple[str, str]] = []
     for raw in _raw_words(text):
         key = "".join(char for char in fold(raw) if char.isalnum())
         if key:
             kept.append((key, raw))
+    return kept
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'`]*")
+
+
+def _keyed_ascii_words(text: str) -> list[tuple[str, str]]:
+    """`keyed_words` for ASCII text, the common case, a few times faster."""
+    return [
+        (raw.lower().replace("'", "").replace("`", ""), raw) for raw in _ASCII_WORD.findall(text)
+    ]
+
+
+def parts_uncached(text: str) -> NameParts:
+    """The matchable words of one name field (a family name or given names)."""
+    kept = _keyed_ascii_words(text) if text.isascii() else keyed_words(text)
     if not kept:
         return EMPTY
+    if len(kept) == 1:
+        key, raw = kept[0]
+        return NameParts((key,), key, (raw,))  # one word is kept whatever it is
     if any(key not in SUFFIXES for key, _ in kept):
         kept = [(key, raw) for key, raw in kept if key not in SUFFIXES]
     # Initials at the end (Robert J) are dropped from the one-word form; a single letter before
@@ -124,7 +144,7 @@ def parts_uncached(text: str) -> NameParts:
 
 
 # Visitors' names repeat (a school's families return); the list's are read once, uncached.
-name_parts = lru_cache(maxsize=100_000)(parts_uncached)
+name_parts = lru_cache(maxsize=20_000)(parts_uncached)
 
 
 def strip_accents(text: str) -> str:

@@ -49,7 +49,11 @@ def explain(
         ("family name", name.family, query_family, name.form[3]),
     ):
         listed_text = listed.get(words[joined], "") if joined >= 0 else ""
-        reasons += _side_reasons(label, side, query_text, listed_text, listed, words)
+        side_reasons = _side_reasons(label, side, query_text, listed_text, listed, words)
+        if name.swapped:
+            # "same given name" would read oddly after "swapped": only the differences.
+            side_reasons = [text for text in side_reasons if not text.startswith("same ")]
+        reasons += side_reasons
     reasons.append(DATE_REASONS[agreement])
     return tuple(dict.fromkeys(reasons))
 

@@ -108,7 +108,7 @@ def side_agreement(
     whole = hits.get(joined)
     if whole is not None and whole[2] == WHOLE:
         loose = int(whole[0] != Kind.EXACT)
-        return SideAgreement(WEIGHT[Kind(whole[0])], FULL, ((joined, whole),), loose)
+        return SideAgreement(WEIGHT[whole[0]], FULL, ((joined, whole),), loose)
     pairs: list[tuple[int, Hit]] = []
     positions: set[int] = set()
     for number in ids:
@@ -124,7 +124,7 @@ def side_agreement(
     if not pairs:
         return None
     query_covered = WHOLE in positions or len(positions) >= len(query.words)
-    weight = min(WEIGHT[Kind(hit[0])] for _, hit in pairs)
+    weight = min(WEIGHT[hit[0]] for _, hit in pairs)
     differences = len({number for number, hit in pairs if hit[0] != Kind.EXACT})
     if listed_covered and query_covered:
         coverage = FULL

@@ -31,14 +31,14 @@ class Kind(IntEnum):
     EXACT = 4
 
 
-# The weight of each kind in a name's score.
-WEIGHT = {
-    Kind.EXACT: 1.0,
-    Kind.NICKNAME: 0.9,
-    Kind.TYPO: 0.85,
-    Kind.SOUNDS_ALIKE: 0.8,
-    Kind.NONE: 0.0,
-}
+# The weight of each kind in a name's score, indexed by the kind's value.
+WEIGHT: tuple[float, ...] = (
+    0.0,  # NONE
+    0.8,  # SOUNDS_ALIKE
+    0.85,  # TYPO
+    0.9,  # NICKNAME
+    1.0,  # EXACT
+)
 
 
 def sound_key(word: str) -> str:
@@ -51,9 +51,8 @@ def sound_key(word: str) -> str:
 def deletions(word: str) -> set[str]:
     """The word and every form of it with one letter dropped: two words within one typo share
     one of these, which is how the index finds typos without comparing every word."""
-    found = {word}
-    for position in range(len(word)):
-        found.add(word[:position] + word[position + 1 :])
+    found = {word[:position] + word[position + 1 :] for position in range(len(word))}
+    found.add(word)
     return found
 
 
