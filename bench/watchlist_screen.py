@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import random
 import resource
 import statistics
 import sys
@@ -174,24 +175,34 @@ def main() -> None:
 
     print(f"\nBrute force (every entry, every word) on a sample of {args.brute} queries")
     half = args.brute // 2
-    step_true = max(1, len(wanted) // max(1, half))
-    step_clean = max(1, len(clean) // max(1, args.brute - half))
-    sample = [(t.query, r) for t, r in zip(wanted, true_results, strict=True)][::step_true][:half]
-    sample += list(zip(clean, clean_results, strict=True))[::step_clean][: args.brute - half]
-    differ = 0
-    brute_true_found = 0
+    sampler = random.Random(5)
+    true_sample = sampler.sample(wanted, min(half, len(wanted)))
+    clean_sample = sampler.sample(clean, min(args.brute - half, len(clean)))
+    differ = found_by_brute = false_by_brute = 0
     start = time.perf_counter()
-    for query, indexed in sample:
+    for query, expected in [(t.query, t.entry_id) for t in true_sample] + [
+        (q, "") for q in clean_sample
+    ]:
+        indexed = index.screen(query)
         exhaustive = index.screen_exhaustively(query)
-        if [(m.id, m.score) for m in exhaustive] != [(m.id, m.score) for m in indexed]:
+        if [(m.id, m.score, m.reasons) for m in exhaustive] != [
+            (m.id, m.score, m.reasons) for m in indexed
+        ]:
             differ += 1
             print(f"  DIFFERENT: {query}: index {[m.id for m in indexed]}, brute {exhaustive}")
-        brute_true_found += bool(exhaustive)
+        if expected:
+            found_by_brute += expected in {m.id for m in exhaustive}
+        else:
+            false_by_brute += sum(1 for m in exhaustive if m.id not in undated_ids)
     brute_seconds = time.perf_counter() - start
+    total = len(true_sample) + len(clean_sample)
+    print(f"  results identical to the index     {total - differ}/{total}")
+    print(f"  true matches found by brute force  {found_by_brute}/{len(true_sample)}")
     print(
-        f"  results identical to the index     {len(sample) - differ}/{len(sample)}"
-        f"  ({brute_seconds / max(1, len(sample)):.2f} s per brute-force query)"
+        f"  false candidates by brute force    {false_by_brute} in {len(clean_sample)} clean "
+        "visitors (against entries with a birth date)"
     )
+    print(f"  time per brute-force query         {brute_seconds / max(1, total):.2f} s")
 
 
 if __name__ == "__main__":

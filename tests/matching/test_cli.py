@@ -156,3 +156,16 @@ def test_help_states_the_rule() -> None:
     text = " ".join(result.stdout.split())
     assert "a different birth date is never a candidate" in text
     assert "never a decision" in text
+
+
+def test_screening_never_imports_django() -> None:
+    code = (
+        "import sys\n"
+        "import threshold.matching, threshold.matching.cli\n"
+        "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+
+    assert result.stdout.strip() == "[]", result.stderr

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from threshold.matching import Entry, Query, WatchlistIndex
+from threshold.matching.nicknames import nickname_table
 from threshold.matching.normalize import PARTICLES, name_parts
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzáéíóúñü"
@@ -139,3 +140,22 @@ def test_screening_never_raises_on_any_unicode(
     for match in index.screen(Query(family, given_name, born)):
         assert 0.0 <= match.score <= 1.0
         assert match.reasons
+
+
+NICKNAME_PAIRS = [
+    (group[0], other)
+    for group in nickname_table().groups
+    for other in group[1:]
+    if " " not in other
+]
+
+
+@SETTINGS
+@given(pair=st.sampled_from(NICKNAME_PAIRS), family=NAME, born=DATES, reverse=st.booleans())
+def test_an_entry_matches_under_any_nickname_in_the_table(
+    pair: tuple[str, str], family: str, born: date | None, reverse: bool
+) -> None:
+    listed, visiting = (pair[1], pair[0]) if reverse else pair
+    entry = Entry("E1", family, listed.capitalize(), born)
+
+    assert finds(entry, Query(family, visiting.capitalize(), born))

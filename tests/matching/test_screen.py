@@ -140,3 +140,17 @@ def test_the_index_keeps_the_entries() -> None:
     assert len(SCREEN) == len(ENTRIES)
     assert list(SCREEN) == ENTRIES
     assert JOSE in list(SCREEN)
+
+
+def test_spanish_surnames_in_either_order_are_the_same_family_name() -> None:
+    match = only(screen("López García", "José María", date(1985, 3, 7)))
+
+    assert match.id == "J1"
+    assert "same family name" in match.reasons
+
+
+def test_a_possible_match_carries_the_entry_for_the_official() -> None:
+    match = only(screen("Smith", "Bob", date(1979, 4, 2)))
+
+    assert match.entry.reason == "custody order"
+    assert match.date_agreement is DateAgreement.SAME
