@@ -181,3 +181,16 @@ def test_it_keeps_no_visitor_or_visit_from_a_scan_until_confirmed(world, client_
     client_for(world.alice).post(scan_url(world.lincoln), {"entry": typed_payload(MARIA)})
     assert not Visitor.objects.exists()
     assert not Visit.objects.exists()
+
+
+def test_it_goes_straight_to_the_new_visitor_form_when_nobody_has_that_name(world, client_for):
+    response = client_for(world.alice).post(scan_url(world.lincoln), {"entry": "Ade Okafor"})
+    page = response.content.decode()
+    assert "Check in a visitor by hand" in page
+    assert 'value="Ade"' in page and 'value="Okafor"' in page
+
+
+def test_it_opens_the_hand_form_when_check_in_is_pressed_on_an_empty_field(world, client_for):
+    response = client_for(world.alice).post(scan_url(world.lincoln), {"entry": ""})
+    assert response.status_code == 302
+    assert response.url == reverse("visitors-check-in", kwargs={"school_id": world.lincoln.pk})

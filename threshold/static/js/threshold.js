@@ -122,3 +122,16 @@
     window.print();
   }
 })();
+
+// Forms with data-submit-once (a check-in) are sent once: a double tap prints one badge.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-submit-once") || event.defaultPrevented) {
+    return;
+  }
+  if (form.dataset.sent) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.sent = "yes";
+});

@@ -143,8 +143,11 @@ def scan(request: HttpRequest, school_id: Any) -> HttpResponse:
         visitor = queries.returning(school.district, scanned.identity)
         return _check_in_page(request, school, scan=scanned, visitor=visitor)
     if not entry.strip():
-        return redirect("visitors-desk", school_id=school.pk)
+        return redirect("visitors-check-in", school_id=school.pk)
     matches = queries.search(school.district, entry)
+    if not matches:
+        # Nobody of that name has visited: straight to the new visitor's form, name filled in.
+        return _check_in_page(request, school, typed_name=entry.strip())
     return _desk_page(request, school, matches=matches, typed=entry.strip())
 
 
