@@ -8,7 +8,6 @@ import json
 
 import pytest
 from django.core.management.base import CommandError
-from django.db import connection
 
 from tests.audit.helpers import append, behind_the_triggers, rehash, run_audit, sql
 from threshold.audit.models import AuditChain, AuditEvent
@@ -161,7 +160,7 @@ def test_it_refuses_a_checkpoint_file_it_cannot_read(trail, tmp_path):
     assert AuditEvent.objects.count() == 7
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's column type refuses it")
+@pytest.mark.sqlite_only  # PostgreSQL's column type refuses such a value outright
 def test_it_names_an_event_whose_time_no_writer_could_store(trail):
     target = trail[1]
     with behind_the_triggers():
