@@ -80,6 +80,16 @@ def shoot(password: str) -> None:
         page.goto(f"{BASE}/audit/")
         page.screenshot(path=OUT / "audit.png")
 
+        sign_in(page, "principal.lincoln@riverside.example", password)
+        situation = (
+            "agency=IMMIGRATION&identification=NAME&identification=BADGE_OR_ID_NUMBER"
+            "&channel=IN_PERSON&place=NONPUBLIC_AREA&requests=ENTER_NONPUBLIC_AREA"
+            "&requests=ARREST_PERSON&subject=STUDENT&document=ADMIN_WARRANT_I200"
+            "&facial_check=NOT_APPLICABLE&nondisclosure=NONE&exigency=NONE"
+        )
+        page.goto(f"{BASE}/district/policy/scenario/?{situation}")
+        page.locator(".decision-card").screenshot(path=OUT / "decision.png")
+
         sign_in(page, "frontdesk.lincoln@riverside.example", password)
         page.screenshot(path=OUT / "home-front-desk.png")
         browser.close()
