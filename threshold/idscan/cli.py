@@ -7,9 +7,8 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
-from typing import NoReturn
 
+from threshold.cli_support import OneLineParser, UsageError, read_input
 from threshold.idscan import AamvaError, read_licence
 
 # A phone photo is a few megabytes; a scanner payload a few hundred bytes.
@@ -21,16 +20,6 @@ the raw bytes a 2-D scanner emits, or a PNG/JPEG image of the barcode. Prints th
 as JSON. Only the fields Threshold may keep are read: never the address, sex, eye colour, height,
 or the elements that reveal status (DDA compliance type, DDD limited-duration document).
 Exit status 2, with one line on stderr, when the input is unreadable or not an AAMVA payload."""
-
-
-class UsageError(Exception):
-    """Bad command-line arguments."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # One line on stderr and exit 2 (argparse would print the usage block as well).
-        raise UsageError(message)
 
 
 def _today(value: str) -> date:
@@ -45,7 +34,7 @@ def _today(value: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="threshold id", description=DESCRIPTION)
+    parser = OneLineParser(prog="threshold id", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parse = commands.add_parser(
         "parse",
@@ -78,16 +67,9 @@ def main(argv: Sequence[str]) -> int:
 
 
 def _read(name: str) -> bytes:
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with Path(name).open("rb") as file:
-                data = file.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from exc
-    if len(data) > MAX_INPUT_BYTES:
-        raise UsageError(f"{name} is too large for a licence scan or photo")
+    data = read_input(
+        name, limit=MAX_INPUT_BYTES, too_large="is too large for a licence scan or photo"
+    )
     if not data:
         raise AamvaError(f"{name} is empty")
     return data

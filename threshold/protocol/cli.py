@@ -10,9 +10,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import NoReturn
 
+from threshold.cli_support import OneLineParser, UsageError, read_input
 from threshold.protocol.diff import diff_packs
 from threshold.protocol.engine import decide
 from threshold.protocol.explain import explain
@@ -42,17 +41,8 @@ FILE holds the encounter facts as JSON (or - for stdin). Packs are named by id (
 id@version (ct-2025@1.0.0) or, with --pack-file, a path. Exit status 2 on bad input."""
 
 
-class UsageError(Exception):
-    """Bad command-line arguments or input."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = OneLineParser(
         prog="threshold protocol",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -126,16 +116,7 @@ def _options(pairs: list[str]) -> dict[str, object]:
 
 
 def _read(name: str) -> str:
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_FACTS_BYTES + 1)
-        else:
-            with Path(name).open("rb") as handle:
-                data = handle.read(MAX_FACTS_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if len(data) > MAX_FACTS_BYTES:
-        raise UsageError(f"{name} is too large for encounter facts")
+    data = read_input(name, limit=MAX_FACTS_BYTES, too_large="is too large for encounter facts")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -7,9 +7,8 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
-from typing import NoReturn
 
+from threshold.cli_support import OneLineParser, UsageError, read_input
 from threshold.protocol.documents import (
     OcrFailed,
     OcrUnavailable,
@@ -29,15 +28,6 @@ Exit status 2, with one line on stderr, for an unreadable file, a bad --now, or 
 Tesseract is not installed."""
 
 
-class UsageError(Exception):
-    """Bad command-line arguments or input."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
-
-
 def _moment(value: str) -> datetime | date:
     try:
         if len(value.strip()) == 10:
@@ -50,7 +40,7 @@ def _moment(value: str) -> datetime | date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = OneLineParser(
         prog="threshold documents",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -88,16 +78,8 @@ def main(argv: Sequence[str]) -> int:
 
 
 def _read(name: str) -> bytes:
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with Path(name).open("rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise UsageError(f"{name} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    limit_mb = MAX_INPUT_BYTES // (1024 * 1024)
+    data = read_input(name, limit=MAX_INPUT_BYTES, too_large=f"is larger than {limit_mb} MB")
     if not data.strip():
         raise UsageError(f"{name} is empty")
     return data
