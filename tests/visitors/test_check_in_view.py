@@ -31,11 +31,7 @@ def test_it_checks_a_returning_visitor_in_with_a_scan_and_a_confirmation(world, 
     client = client_for(world.alice)
     # Action 1: the scan. Action 2: confirm the form as it comes, unchanged.
     page = client.post(scan_url(world.lincoln), {"entry": typed_payload()}).content.decode()
-    form = {
-        "scan": scan_token(page),
-        "visitor": str(maria.pk),
-        "visitor_type": "parent",
-    }
+    form = {"scan": scan_token(page), "visitor": "", "visitor_type": "parent"}
     response = client.post(check_in_url(world.lincoln), form)
     assert response.status_code == 302
     visit = Visit.objects.get(visitor=maria)
@@ -181,8 +177,9 @@ def test_it_keeps_a_check_in_to_a_few_queries(world, client_for, django_assert_m
     maria = returning_maria(world)
     area = factories.area(world.lincoln, name="Lobby")
     client = client_for(world.alice)
-    scan = identity.sign(identity.read(typed_payload().encode(), today=date(2025, 6, 1)))
-    form = {"scan": scan, "visitor": str(maria.pk), "visitor_type": "parent", "area": area.pk}
+    scanned = identity.read(typed_payload().encode(), today=date(2025, 6, 1))
+    scan = identity.sign(scanned, visitor_id=maria.pk)
+    form = {"scan": scan, "visitor_type": "parent", "area": area.pk}
     services.roster_viewed(school=world.lincoln, actor=world.alice)  # the district's chain exists
     # 18: session, user, roles, school, visitor, district settings, area; the visitor's update,
     # the earlier visit still open, the visit; the audit chain's lock, event and head; two
@@ -212,3 +209,31 @@ def test_it_takes_a_photo_only_where_the_district_takes_photos(world, client_for
     stored = VisitorPhoto.objects.get()
     assert stored.visitor.family_name == "Ade"
     assert bytes(stored.jpeg)[:2] == b"\xff\xd8"  # a small JPEG, not the upload
+
+
+def test_a_scan_checks_in_the_visitor_it_matched_whatever_the_form_says(world, client_for):
+    maria = returning_maria(world)
+    other = factories.visitor(world.north, family_name="Other")
+    client = client_for(world.alice)
+    page = client.post(scan_url(world.lincoln), {"entry": typed_payload()}).content.decode()
+    form = {"scan": scan_token(page), "visitor": str(other.pk), "visitor_type": "parent"}
+    client.post(check_in_url(world.lincoln), form)
+    assert Visit.objects.get().visitor == maria
+    other.refresh_from_db()
+    assert other.family_name == "Other"
+
+
+def test_it_says_so_when_the_photo_cannot_be_read(world, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from threshold.visitors.models import VisitorSettings
+
+    VisitorSettings.objects.create(district=world.north, photos=True)
+    broken = SimpleUploadedFile("me.jpg", b"\xff\xd8\xff not really a jpeg", "image/jpeg")
+    response = client_for(world.alice).post(
+        check_in_url(world.lincoln),
+        {"family_name": "Ade", "visitor_type": "other", "photo": broken},
+    )
+    assert response.status_code == 422
+    assert "could not be read" in response.content.decode()
+    assert not Visit.objects.exists() and not Visitor.objects.exists()

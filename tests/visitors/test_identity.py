@@ -72,8 +72,9 @@ def test_it_tells_a_licence_being_typed_from_a_name(text, payload):
 
 def test_a_scan_travels_signed_and_cannot_be_altered():
     scan = identity.read(typed_payload().encode(), today=TODAY)
-    token = identity.sign(scan)
-    assert identity.unsign(token) == scan
+    token = identity.sign(scan, visitor_id="3b0c")
+    assert identity.unsign(token) == (scan, "3b0c")
+    assert identity.unsign(identity.sign(scan)) == (scan, None)
     assert identity.unsign(token[:-2] + "xx") is None
     assert identity.unsign(signing.dumps({"f": "X"}, salt="elsewhere")) is None
 

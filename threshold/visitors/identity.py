@@ -110,7 +110,8 @@ def split_typed_name(text: str) -> tuple[str, str]:
     return given, family
 
 
-def sign(scan: Scan) -> str:
+def sign(scan: Scan, *, visitor_id: Any = None) -> str:
+    """The scan, and the returning visitor it was matched to, as a token for the form."""
     person = scan.identity
     born = person.date_of_birth.isoformat() if person.date_of_birth else None
     payload: dict[str, Any] = {
@@ -120,12 +121,14 @@ def sign(scan: Scan) -> str:
         "d": person.document_last4,
         "x": scan.expired,
         "e": scan.expiry_date.isoformat() if scan.expiry_date else None,
+        "v": str(visitor_id) if visitor_id else None,
     }
     return signing.dumps(payload, salt=SCAN_SALT, compress=True)
 
 
-def unsign(token: str) -> Scan | None:
-    """The scan a token carries, or None when it is forged, altered or too old."""
+def unsign(token: str) -> tuple[Scan, str | None] | None:
+    """The scan a token carries and the visitor it matched, or None when the token is forged,
+    altered or too old."""
     try:
         payload = signing.loads(token, salt=SCAN_SALT, max_age=SCAN_MAX_AGE)
     except signing.BadSignature:
@@ -137,4 +140,5 @@ def unsign(token: str) -> Scan | None:
         document_last4=payload["d"],
     )
     expiry = date.fromisoformat(payload["e"]) if payload["e"] else None
-    return Scan(identity=identity, expired=payload["x"], expiry_date=expiry)
+    scan = Scan(identity=identity, expired=payload["x"], expiry_date=expiry)
+    return scan, payload.get("v")

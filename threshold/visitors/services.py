@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import secrets
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,7 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from threshold.accounts.models import Area, District, School, User
 from threshold.audit.services import record
@@ -25,6 +26,7 @@ from threshold.visitors.models import Visit, Visitor, VisitorPhoto, VisitorSetti
 from threshold.visitors.screening import screen
 
 PHOTO_SIZE = (240, 320)
+MAX_PHOTO_PIXELS = 50_000_000  # a 50-megapixel camera; larger is not a photo of a person
 SETTINGS_FIELDS = (
     "time_zone",
     "end_of_day",
@@ -57,14 +59,23 @@ def _new_code() -> str:
 
 def _jpeg(data: bytes) -> bytes:
     """A small JPEG for the badge, without the camera's metadata."""
+    unreadable = ValidationError({"photo": _("The photo could not be read. Take it again.")})
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image = ImageOps.exif_transpose(image)
-            image.thumbnail(PHOTO_SIZE)
-            out = io.BytesIO()
-            image.convert("RGB").save(out, format="JPEG", quality=80)
-    except (UnidentifiedImageError, OSError, ValueError):
-        raise ValidationError({"photo": _("The photo could not be read. Take it again.")}) from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as opened:
+                if opened.width * opened.height > MAX_PHOTO_PIXELS:
+                    raise unreadable
+                opened.draft("RGB", (PHOTO_SIZE[0] * 2, PHOTO_SIZE[1] * 2))
+                image = ImageOps.exif_transpose(opened).convert("RGB")
+                image.thumbnail(PHOTO_SIZE)
+                out = io.BytesIO()
+                image.save(out, format="JPEG", quality=80)
+    except ValidationError:
+        raise
+    except Exception:
+        # Pillow raises many kinds of exception for a corrupt or hostile file: all mean this.
+        raise unreadable from None
     return out.getvalue()
 
 
@@ -175,6 +186,8 @@ def visit_check_in(
         _refresh_visitor(visitor=visitor, scanned=scanned, actor=actor, now=now)
         _close_earlier_visits(school=school, visitor=visitor, actor=actor, now=now)
     desk = queries.desk_settings(school)
+    if photo is not None and not desk.photos:
+        raise ValidationError({"photo": _("This district does not take visitors' photos.")})
     area = details.area
     visit = Visit.objects.create(
         school=school,
@@ -193,8 +206,6 @@ def visit_check_in(
         checkout_code=_new_code(),
     )
     if photo is not None:
-        if not desk.photos:
-            raise ValidationError({"photo": _("This district does not take visitors' photos.")})
         VisitorPhoto.objects.update_or_create(
             visitor=visitor, defaults={"jpeg": _jpeg(photo), "taken_at": now}
         )

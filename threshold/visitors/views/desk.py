@@ -198,7 +198,9 @@ def _check_in_page(
     if form is None:
         initial = _initial(school, visitor, visitor_type)
         if scan is not None:
-            initial["scan"] = identity.sign(scan)
+            # The returning visitor matched to the scan travels signed with it.
+            initial["scan"] = identity.sign(scan, visitor_id=visitor.pk if visitor else None)
+            initial.pop("visitor", None)
         if typed and typed_name:
             initial["given_names"], initial["family_name"] = identity.split_typed_name(typed_name)
         form = CheckInForm(
@@ -237,11 +239,14 @@ def check_in(request: HttpRequest, school_id: Any) -> HttpResponse:
             visitor=visitor,
             visitor_type=kind if kind in Visit.Type.values else "",
         )
-    scan = identity.unsign(request.POST["scan"]) if request.POST.get("scan") else None
-    if request.POST.get("scan") and scan is None:
-        problem = _("That scan is too old to use. Scan the ID again.")
-        return _desk_page(request, school, problem=problem, status=422)
+    scan: Scan | None = None
     visitor_id = request.POST.get("visitor")
+    if request.POST.get("scan"):
+        signed = identity.unsign(request.POST["scan"])
+        if signed is None:
+            problem = _("That scan is too old to use. Scan the ID again.")
+            return _desk_page(request, school, problem=problem, status=422)
+        scan, visitor_id = signed  # a scan names its visitor itself, never the form
     visitor = visitor_access.visitor_for(request.user, DESK, visitor_id) if visitor_id else None
     desk = queries.desk_settings(school)
     typed = visitor is None and scan is None
