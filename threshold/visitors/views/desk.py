@@ -39,6 +39,15 @@ def staff(request: HttpRequest) -> User:
     return request.user
 
 
+def show_refusal(form: Any, error: ValidationError) -> None:
+    """A service's refusal on the form: by field where the form has it, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, problems in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, problems)
+
+
 def works_desk(request: HttpRequest, school: School) -> bool:
     return any(m.school_id == school.pk for m in access.memberships_with(request.user, DESK))
 
@@ -123,7 +132,7 @@ def scan(request: HttpRequest, school_id: Any) -> HttpResponse:
     school = visitor_access.desk_school(request.user, school_id)
     form = ScanForm(request.POST, request.FILES)
     if not form.is_valid():
-        problem = " ".join(e for errors in form.errors.values() for e in errors)
+        problem = " ".join(str(e) for errors in form.errors.values() for e in errors)
         return _desk_page(request, school, problem=problem, status=422)
     entry: str = form.cleaned_data["entry"]
     image: bytes | None = form.cleaned_data["image"]
@@ -283,8 +292,7 @@ def check_in(request: HttpRequest, school_id: Any) -> HttpResponse:
                 photo=data.get("photo"),
             )
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            show_refusal(form, error)
         else:
             return _after_check_in(request, visit)
     return _check_in_page(request, school, form=form, visitor=visitor, scan=scan, status=422)

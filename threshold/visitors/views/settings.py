@@ -13,7 +13,7 @@ from threshold.accounts import access
 from threshold.accounts.roles import Capability
 from threshold.visitors import queries, services
 from threshold.visitors.forms import VisitorSettingsForm
-from threshold.visitors.views.desk import staff
+from threshold.visitors.views.desk import show_refusal, staff
 
 
 def visitor_settings(request: HttpRequest) -> HttpResponse:
@@ -33,8 +33,7 @@ def visitor_settings(request: HttpRequest) -> HttpResponse:
                 district=district, actor=staff(request), **form.cleaned_data
             )
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The front-desk settings were saved."))
             return redirect("visitors-settings")
