@@ -30,7 +30,7 @@ def test_it_finds_the_same_person() -> None:
     assert match.id == "R1"
     assert match.score == 1.0
     assert match.reasons == ("same given name", "same family name", "same date of birth")
-    assert match.entry is ROBERT
+    assert match.entry == ROBERT
 
 
 @pytest.mark.parametrize(

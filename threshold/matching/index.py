@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -56,6 +56,9 @@ from threshold.matching.words import (
 # Plain ints, so that the cache of these holds nothing the garbage collector must walk.
 Near = dict[int, int]
 _NEAR_CACHE_SIZE = 50_000
+_COLLECT_AFTER = 50_000  # entries; below this the first collection is quick anyway
+# An entry as kept by the index: the fields of `Entry`, in order.
+EntryRow = tuple[str, str, str, date | None, tuple[str, ...], str]
 _ID_BITS = 24
 _ID_MASK = (1 << _ID_BITS) - 1
 _HASH_MASK = (1 << (64 - _ID_BITS)) - 1
@@ -76,14 +79,15 @@ class Vocabulary:
     def __init__(self, nicknames: NicknameTable) -> None:
         self.nicknames = nicknames
         self.ids: dict[str, int] = {}
-        self.words: list[str] = []
+        # A list while words are added; a tuple once sealed (out of the collector's walk).
+        self.words: Sequence[str] = []
         # Each word's one-letter-deleted forms, as sorted (hash of the form, word id) pairs
         # packed in one int: a tenth of the memory of a dict. Words added since the last
         # `seal` wait in `_unsealed`. A hash collision only adds a candidate, then rejected.
         self._by_deletion = array("Q")
         self._unsealed = array("Q")
-        self._by_sound: dict[str, list[int]] = {}
-        self._nicknamed: list[int] = []
+        self._by_sound: dict[str, list[int] | tuple[int, ...]] = {}
+        self._nicknamed = array("i")
 
     def __len__(self) -> int:
         return len(self.words)
@@ -92,6 +96,8 @@ class Vocabulary:
         found = self.ids.get(word)
         if found is not None:
             return found
+        if not isinstance(self.words, list):
+            self.words = list(self.words)
         number = self.ids[word] = len(self.words)
         self.words.append(word)
         if number >= 1 << _ID_BITS:
@@ -102,7 +108,10 @@ class Vocabulary:
         )
         key = sound_key(word)
         if key:
-            self._by_sound.setdefault(key, []).append(number)
+            held = self._by_sound.setdefault(key, [])
+            if isinstance(held, tuple):
+                held = self._by_sound[key] = list(held)
+            held.append(number)
         if self.nicknames.has(word):
             self._nicknamed.append(number)
         return number
@@ -114,6 +123,9 @@ class Vocabulary:
         self._unsealed.extend(self._by_deletion)
         self._by_deletion = array("Q", sorted(self._unsealed))
         self._unsealed = array("Q")
+        # Tuples of plain values drop out of the garbage collector's walk; lists never do.
+        self._by_sound = {key: tuple(numbers) for key, numbers in self._by_sound.items()}
+        self.words = tuple(self.words)
 
     def near(self, word: str, *, given: bool) -> Near:
         """The listed words that `word` may stand for, found through the indexes."""
@@ -190,12 +202,15 @@ class WatchlistIndex:
 
     def __init__(self, nicknames: NicknameTable) -> None:
         self.vocabulary = Vocabulary(nicknames)
-        self.entries: list[Entry] = []
-        self._forms: list[tuple[Form, ...]] = []
+        # The entries are kept as tuples, and every posting list becomes a tuple once built:
+        # tuples of plain values leave the garbage collector's walk, so a full collection does
+        # not visit a million entries while a visitor waits.
+        self._entries: Sequence[EntryRow] = ()
+        self._forms: Sequence[tuple[Form, ...]] = ()
         self._dob = array("i")
-        self._by_dob: dict[int, list[int]] = {}
-        self._by_name: dict[int, int | list[int]] = {}
-        self._undated_by_name: dict[int, int | list[int]] = {}
+        self._by_dob: dict[int, list[int] | tuple[int, ...]] = {}
+        self._by_name: dict[int, int | list[int] | tuple[int, ...]] = {}
+        self._undated_by_name: dict[int, int | list[int] | tuple[int, ...]] = {}
         self._near_cache: dict[tuple[str, bool], Near] = {}
 
     @classmethod
@@ -210,20 +225,35 @@ class WatchlistIndex:
         try:
             for entry in entries:
                 builder.add(entry)
-            index.vocabulary.seal()
+            index._entries = tuple(builder.entries)
+            index._forms = tuple(builder.forms_of_entries)
+            index._seal()
         finally:
             if collecting:
                 gc.enable()
-        # Move what exists now out of the collector's sight, so that no collection walks the
-        # index while a visitor waits (a full collection over a million entries takes ~1 s).
-        gc.freeze()
+                if len(index) >= _COLLECT_AFTER:
+                    # Untrack the new tuples now rather than during a visitor's query: a tuple
+                    # leaves the walk once what it holds has, one level of nesting a pass.
+                    for _ in range(3):
+                        gc.collect()
         return index
 
+    def _seal(self) -> None:
+        self.vocabulary.seal()
+        for postings in (self._by_dob, self._by_name, self._undated_by_name):
+            for key, held in postings.items():
+                if isinstance(held, list):
+                    postings[key] = tuple(held)
+
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._entries)
 
     def __iter__(self) -> Iterator[Entry]:
-        return iter(self.entries)
+        return (Entry(*row) for row in self._entries)
+
+    def entry(self, number: int) -> Entry:
+        """The entry filed under `number` (0 for the first of the list)."""
+        return Entry(*self._entries[number])
 
     def screen(self, query: Query) -> list[Match]:
         """The entries a person should review for this visitor, best first."""
@@ -241,7 +271,7 @@ class WatchlistIndex:
         """`screen` without the index: every entry against every listed word. Slow; it is the
         check that the index misses nothing (tests and benchmark)."""
         prepared = self._prepare(query, exhaustive=True)
-        return self._ranked(prepared, range(len(self.entries)))
+        return self._ranked(prepared, range(len(self._entries)))
 
     # -- preparing a query ---------------------------------------------------------------
 
@@ -297,7 +327,7 @@ class WatchlistIndex:
 
     @staticmethod
     def _look_up_names(
-        prepared: _Prepared, by_name: dict[int, int | list[int]], found: set[int]
+        prepared: _Prepared, by_name: dict[int, int | list[int] | tuple[int, ...]], found: set[int]
     ) -> None:
         for given_hits, family_hits in (
             (prepared.given_as_given, prepared.family_as_family),
@@ -332,7 +362,7 @@ class WatchlistIndex:
             if name is None:
                 continue
             floor, span = SCORE_BANDS[agreement]
-            entry = self.entries[number]
+            entry = Entry(*self._entries[number])
             reasons = explain(prepared.query, entry, name, agreement, self.vocabulary.words)
             score = round(floor + span * name.value, 3)
             matches.append(Match(entry, score, reasons, agreement))
@@ -376,11 +406,22 @@ class _Builder:
         self.add_word = index.vocabulary.add
         self.sides: dict[str, tuple[tuple[int, ...], int, tuple[int, ...]]] = {}
         self.forms: dict[tuple[str, str], tuple[tuple[Form, ...], tuple[int, ...]]] = {}
+        self.entries: list[EntryRow] = []
+        self.forms_of_entries: list[tuple[Form, ...]] = []
 
     def add(self, entry: Entry) -> None:
         index = self.index
-        number = len(index.entries)
-        index.entries.append(entry)
+        number = len(self.entries)
+        self.entries.append(
+            (
+                entry.id,
+                entry.family_name,
+                entry.given_name,
+                entry.date_of_birth,
+                entry.aliases,
+                entry.reason,
+            )
+        )
         forms, keys = self._primary(entry.given_name, entry.family_name)
         if entry.aliases:
             alias_forms = list(forms)
@@ -391,18 +432,23 @@ class _Builder:
                     alias_forms.append(form)
                     all_keys.update(form_keys)
             forms, keys = tuple(alias_forms), tuple(all_keys)
-        index._forms.append(forms)
+        self.forms_of_entries.append(forms)
         dob = _ordinal(entry.date_of_birth)
         index._dob.append(dob)
         if dob:
-            index._by_dob.setdefault(dob, []).append(number)
+            held = index._by_dob.setdefault(dob, [])
+            if isinstance(held, tuple):
+                held = index._by_dob[dob] = list(held)
+            held.append(number)
             self._file(index._by_name, keys, number)
         else:
             self._file(index._by_name, keys, number)
             self._file(index._undated_by_name, keys, number)
 
     @staticmethod
-    def _file(by_name: dict[int, int | list[int]], keys: tuple[int, ...], number: int) -> None:
+    def _file(
+        by_name: dict[int, int | list[int] | tuple[int, ...]], keys: tuple[int, ...], number: int
+    ) -> None:
         for key in keys:
             held = by_name.get(key)
             if held is None:
@@ -411,6 +457,8 @@ class _Builder:
                 if held != number:
                     by_name[key] = [held, number]
             elif held[-1] != number:
+                if isinstance(held, tuple):
+                    held = by_name[key] = list(held)
                 held.append(number)
 
     def _primary(self, given: str, family: str) -> tuple[tuple[Form, ...], tuple[int, ...]]:
