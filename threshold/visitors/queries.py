@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from threshold.accounts.models import Area, District, School
@@ -47,11 +47,14 @@ def on_site_count(school: School) -> int:
 
 
 def recent(school: School, *, now: datetime | None = None) -> list[Visit]:
-    """Today's visits at the school (in the district's day), those still on site first."""
+    """Today's visits at the school (the district's day) and anyone still on site, those on
+    site first."""
     now = now or timezone.now()
-    since = now - timedelta(hours=16)
+    zone = clock.zone(desk_settings(school))
+    midnight = datetime.combine(now.astimezone(zone).date(), time.min, tzinfo=zone)
     visits = (
-        Visit.objects.filter(school=school, checked_in_at__gte=since)
+        Visit.objects.filter(school=school)
+        .filter(Q(checked_in_at__gte=midnight) | Q(checked_out_at__isnull=True))
         .select_related("visitor")
         .order_by("-checked_in_at")[:RECENT_LIMIT]
     )
