@@ -9,7 +9,7 @@ A query finds its candidates two ways, and only then compares names:
   visitor's words are widened to the listed words they may stand for (nicknames, typos, the same
   sound) through small word indexes (`Vocabulary`), never by comparing every word.
 
-A candidate is then scored by the rules of `words.py` and `_NameRules`. `screen_exhaustively`
+A candidate is then scored by the rules of `words.py` and `scoring.py`. `screen_exhaustively`
 applies the same rules to every entry and every listed word: what it returns, `screen` returns.
 """
 
