@@ -169,8 +169,11 @@ def main() -> None:
         dated = [m for m in matches if m.id not in undated_ids]
         if dated:
             m = dated[0]
-            print(f"  e.g. {query.given_name} {query.family_name} ~ {m.entry.given_name} ")
-            print(f"       {m.entry.family_name}: {m.score} {'; '.join(m.reasons)}")
+            print(
+                f"  e.g. {query.given_name} {query.family_name} {query.date_of_birth} ~ "
+                f"{m.entry.given_name} {m.entry.family_name} {m.entry.date_of_birth}: {m.score}"
+                f"\n       {'; '.join(m.reasons)}"
+            )
             break
 
     print(f"\nBrute force (every entry, every word) on a sample of {args.brute} queries")

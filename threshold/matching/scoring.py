@@ -63,6 +63,7 @@ class SideAgreement:
     coverage: int
     pairs: tuple[tuple[int, Hit], ...]  # (listed word id, hit)
     differences: int  # words that agree only loosely, and a family name agreeing only in part
+    first_agree: bool = True  # the first words of each side are among those that agree
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +107,20 @@ def side_agreement(
             return None
         return SideAgreement(MISSING_SIDE, MISSING, (), 1)
     whole = hits.get(joined)
+    if len(ids) == 1 and ids[0] == joined:
+        # One listed word, the common case: the general rule below, in short.
+        if whole is None:
+            return None
+        loose = int(whole[0] != Kind.EXACT)
+        if whole[2] == WHOLE or len(query.words) <= 1:
+            return SideAgreement(WEIGHT[whole[0]], FULL, ((joined, whole),), loose, True)
+        factor = FAMILY_PART if family else GIVEN_PART
+        return SideAgreement(
+            WEIGHT[whole[0]] * factor, PART, ((joined, whole),), loose + family, whole[2] == 0
+        )
     if whole is not None and whole[2] == WHOLE:
         loose = int(whole[0] != Kind.EXACT)
-        return SideAgreement(WEIGHT[whole[0]], FULL, ((joined, whole),), loose)
+        return SideAgreement(WEIGHT[whole[0]], FULL, ((joined, whole),), loose, True)
     pairs: list[tuple[int, Hit]] = []
     positions: set[int] = set()
     for number in ids:
@@ -124,6 +136,8 @@ def side_agreement(
     if not pairs:
         return None
     query_covered = WHOLE in positions or len(positions) >= len(query.words)
+    first = ids[0] if ids else NO_NAME
+    first_agree = any(hit[2] in (0, WHOLE) and number in (first, joined) for number, hit in pairs)
     weight = min(WEIGHT[hit[0]] for _, hit in pairs)
     differences = len({number for number, hit in pairs if hit[0] != Kind.EXACT})
     if listed_covered and query_covered:
@@ -137,13 +151,12 @@ def side_agreement(
     else:
         # Another given name differs: a candidate only when the first given names agree
         # (Mary Pamela / Mary Andrea), never on a middle name alone (Antonio Ramón / William Ramón).
-        first = ids[0] if ids else NO_NAME
-        if not any(hit[2] == 0 and number == first for number, hit in pairs):
+        if not first_agree:
             return None
         coverage = CONFLICT
         weight *= GIVEN_CONFLICT
         differences += 1
-    return SideAgreement(weight, coverage, tuple(pairs), differences)
+    return SideAgreement(weight, coverage, tuple(pairs), differences, first_agree)
 
 
 def alias_names(alias: str) -> list[tuple[str, str]]:
@@ -165,6 +178,10 @@ def acceptable(
     differences = given.differences + family.differences + swapped
     if agreement is DateAgreement.SAME:
         return differences <= MAX_DIFFERENCES[agreement]
+    # Otherwise the first given names must agree: Adam King is not Moro Adam King on a swapped
+    # date or on the name alone, though he may be with the same birth date.
+    if not given.first_agree:
+        return False
     if agreement is DateAgreement.DAY_MONTH_SWAPPED:
         differences += given.coverage == PART
         return differences <= MAX_DIFFERENCES[agreement]
