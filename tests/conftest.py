@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 
 from threshold.accounts.models import District, School, User
 from threshold.accounts.roles import Role
@@ -50,6 +51,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if len(kept) != len(items):
         config.hook.pytest_deselected(items=[i for i in items if i not in kept])
         items[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests() -> Iterator[None]:
+    """A request in Spanish leaves Spanish active in the thread: start every test in English."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 _triggers = importlib.import_module("threshold.audit.migrations.0002_append_only_triggers")

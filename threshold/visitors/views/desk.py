@@ -27,6 +27,7 @@ from threshold.visitors import clock, identity, queries, services
 from threshold.visitors.forms import CheckInForm, ScanForm
 from threshold.visitors.identity import Identity, Scan
 from threshold.visitors.models import Visit, Visitor, VisitorPhoto
+from threshold.web.middleware import passive
 
 DESK = Capability.FRONT_DESK
 VIEW = Capability.VIEW_SCHOOL
@@ -100,6 +101,7 @@ def desk(request: HttpRequest, school_id: Any) -> HttpResponse:
 
 
 @require_safe
+@passive
 def desk_status_hx(request: HttpRequest, school_id: Any) -> HttpResponse:
     """The on-campus count and today's visits, refreshed while the desk page is open."""
     school = visitor_access.desk_school(request.user, school_id)

@@ -21,6 +21,7 @@ from threshold.visitors import access as visitor_access
 from threshold.visitors import clock, exports, queries, services
 from threshold.visitors.forms import HistoryForm
 from threshold.visitors.views.desk import staff, works_desk
+from threshold.web.middleware import passive
 
 PAGE_SIZE = 50
 REPORT_DAYS = (7, 30, 90)
@@ -47,6 +48,7 @@ def roster(request: HttpRequest, school_id: Any) -> HttpResponse:
 
 
 @require_safe
+@passive
 def roster_hx(request: HttpRequest, school_id: Any) -> HttpResponse:
     """The roster's table, for the page's refresh every few seconds."""
     school = visitor_access.viewed_school(request.user, school_id)
