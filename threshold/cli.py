@@ -37,6 +37,7 @@ APP_COMMANDS: dict[str, str] = {
     "district": "create a district and its first administrator (for a new installation)",
     "audit": "verify, checkpoint or export the audit trail",
     "purge": "remove records past their retention period (run daily)",
+    "visitors": "front-desk jobs: `visitors end-of-day` signs out who is still on the roster",
     "check": "check the configuration (add --deploy for production)",
 }
 

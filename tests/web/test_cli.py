@@ -22,7 +22,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def test_it_lists_every_command_with_what_it_does():
     result = run("--help")
     assert result.returncode == 0
-    for command in [*RULES, "serve", "worker", "demo", "audit", "local", "district"]:
+    for command in [*RULES, "serve", "worker", "demo", "audit", "local", "district", "visitors"]:
         assert f"  {command} " in result.stdout
 
 

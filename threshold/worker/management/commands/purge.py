@@ -12,7 +12,8 @@ from threshold.worker.retention import purge_expired
 class Command(BaseCommand):
     help = (
         "Remove records kept past their retention period (RETENTION_*_DAYS): failed sign-in "
-        "records and finished background-task results. Run it daily (cron or a systemd timer). "
+        "records, finished background-task results, and visits and visitors past their "
+        "district's period. Run it daily (cron or a systemd timer). "
         "The audit trail records how many were removed, never what."
     )
 
