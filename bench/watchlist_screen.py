@@ -7,6 +7,14 @@ candidates, and agreement with a brute-force comparison on a sample, all in one 
 Figures, not pass/fail. Targets: p99 under 5 ms per query, index built in under a minute,
 recall 100% on perturbed true matches, at most one false candidate per 1,000 clean visitors who
 give a birth date. The list and visitors come from bench/watchlist_generate.py.
+
+A run at 1,000,000 entries (2 shared cores, load average about 4, Python 3.11): index built in
+32 s, adding 820 MB resident (1.4 GB peak for the process, the entries themselves 310 MB);
+median 0.50 ms and p99 2.2 ms per query (p99 5.5 ms for visitors without a birth date, whose
+name alone is searched); recall 2,400/2,400 on perturbed true matches; 0.2 false candidates per
+1,000 clean visitors against entries with a birth date, and 122 per 1,000 on the name alone
+against the 19,705 entries that have none (7.5% of visitors); 60/60 sampled queries identical to
+the brute-force comparison.
 """
 
 from __future__ import annotations
