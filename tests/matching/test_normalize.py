@@ -74,3 +74,9 @@ def test_fold_and_strip_accents() -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_the_ascii_shortcut_reads_words_as_the_general_rule_does(text: str) -> None:
     assert _keyed_ascii_words(text) == keyed_words(text)
+
+
+def test_what_is_not_a_name_is_bounded() -> None:
+    parts = name_parts(" ".join(f"Word{letter}" for letter in "abcdefghijklmnop"))
+    assert len(parts.words) == 8
+    assert len(name_parts("x" * 5000).joined) == 40

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -154,3 +155,11 @@ def test_a_possible_match_carries_the_entry_for_the_official() -> None:
 
     assert match.entry.reason == "custody order"
     assert match.date_agreement is DateAgreement.SAME
+
+
+def test_absurd_input_is_screened_quickly() -> None:
+    start = time.perf_counter()
+    screen("x" * 5000, " ".join(["Robert", "Bob"] * 200), None)
+    screen(" ".join(f"Smith{n}" for n in range(300)), "Robert", date(1979, 4, 2))
+
+    assert time.perf_counter() - start < 2.0  # and not minutes

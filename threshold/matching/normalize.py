@@ -38,6 +38,10 @@ PARTICLES = frozenset(
     | {"le", "les", "lo", "los", "van", "von", "y", "e", "st", "ste", "san"}
 )
 
+# Longer fields are not names; what lies beyond these bounds is not compared.
+MAX_WORDS = 8
+MAX_LETTERS = 40
+
 # Generational suffixes carry no identity for matching.
 SUFFIXES = frozenset({"jr", "jnr", "sr", "snr", "ii", "iii", "iv"})
 
@@ -118,6 +122,9 @@ def parts_uncached(text: str) -> NameParts:
     kept = _keyed_ascii_words(text) if text.isascii() else keyed_words(text)
     if not kept:
         return EMPTY
+    if len(kept) > MAX_WORDS or any(len(key) > MAX_LETTERS for key, _ in kept):
+        # Not a name: bounded, so that no input makes a query slow.
+        kept = [(key[:MAX_LETTERS], raw) for key, raw in kept[:MAX_WORDS]]
     if len(kept) == 1:
         key, raw = kept[0]
         return NameParts((key,), key, (raw,))  # one word is kept whatever it is
@@ -127,7 +134,7 @@ def parts_uncached(text: str) -> NameParts:
     # a word is a prefix (O Brien -> obrien, D Angelo -> dangelo).
     while len(kept) > 1 and len(kept[-1][0]) == 1:
         kept.pop()
-    joined = "".join(key for key, _ in kept)
+    joined = "".join(key for key, _ in kept)[:MAX_LETTERS]
     chosen = [(key, raw) for key, raw in kept if key not in PARTICLES and len(key) > 1]
     if not chosen:
         # A name made only of particles or initials ("Le", "J") still has to match itself.
