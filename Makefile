@@ -43,8 +43,14 @@ messages: install
 	cd threshold && ../$(BIN)/django-admin makemessages -l es --no-obsolete --ignore=static/vendor --ignore=protocol --ignore=idscan --ignore=matching
 	cd threshold && ../$(BIN)/django-admin compilemessages
 
+# Benchmarks print figures; they pass or fail nothing. The issue-sized runs take longer:
+# `bench/watchlist_screen.py` (1,000,000 entries) and `bench/audit_verify.py --events 100000`.
 bench: install
-	$(BIN)/python bench/audit_verify.py
+	$(BIN)/python bench/audit_verify.py --events 20000
+	$(BIN)/python bench/idscan_parse.py
+	$(BIN)/python bench/documents_generate.py --out var/bench-documents
+	$(BIN)/python bench/documents_accuracy.py var/bench-documents
+	$(BIN)/python bench/watchlist_screen.py --size 100000
 
 clean:
 	rm -rf $(VENV) var/test-*
