@@ -11,7 +11,8 @@ MO := threshold/locale/es/LC_MESSAGES/django.mo
 install: $(STAMP) $(MO)
 
 $(MO): threshold/locale/es/LC_MESSAGES/django.po $(STAMP)
-	cd threshold && ../$(BIN)/django-admin compilemessages -v 0
+	@if command -v msgfmt >/dev/null; then cd threshold && ../$(BIN)/django-admin compilemessages -v 0; \
+	else echo "gettext is missing: the interface stays in English until it is installed."; fi
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || { echo "Threshold needs Python 3.11 (found: $(PYTHON))."; exit 1; }
