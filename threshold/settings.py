@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "threshold.worker",
     "threshold.policies",
     "threshold.visitors",
+    "threshold.api",
     "threshold.web",
 ]
 
@@ -308,6 +309,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 5, minimum=1)
 TASK_RETRY_BASE_SECONDS = env_int("TASK_RETRY_BASE_SECONDS", 30, minimum=1)
+
+# The API (/api/v1/): requests a device may make per minute before it is answered 429.
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 300, minimum=1)
 
 # Retention (days): how long each kind of record is kept before `threshold purge` removes it.
 RETENTION_DAYS = {

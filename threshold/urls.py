@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("threshold.worker.urls")),
     path("district/", include("threshold.policies.urls")),
     path("", include("threshold.visitors.urls")),
+    path("", include("threshold.api.urls")),
 ]

@@ -2,6 +2,8 @@
 
 Only the pages for signing in, signing out, resetting a password and switching the language are
 open; everything else must answer 403 or 404 (405 only for a method the view does not take).
+The API (/api/v1/) takes no session: it answers 401 to the outsider and to anonymous callers
+alike, never a redirect to the sign-in page.
 """
 
 import uuid
@@ -19,7 +21,15 @@ OPEN_TO_ALL = {
     "set-language",
 }
 
-SAMPLE_VALUES = {"uuid": str(uuid.uuid4()), "int": "1", "str": "x", "slug": "x", "path": "x"}
+SAMPLE_VALUES = {
+    "uuid": str(uuid.uuid4()),
+    "uuidstr": str(uuid.uuid4()),  # django-ninja's UUID converter
+    "int": "1",
+    "str": "x",
+    "slug": "x",
+    "path": "x",
+}
+API_PREFIX = "/api/v1/"
 
 
 def walk(patterns, prefix=""):
@@ -40,7 +50,7 @@ def sample_url(route: str, pattern: URLPattern) -> str:
     return url
 
 
-def app_urls():
+def all_urls():
     return [
         (pattern.name, sample_url(route, pattern))
         for pattern, route in walk(get_resolver().url_patterns)
@@ -48,9 +58,24 @@ def app_urls():
     ]
 
 
+def app_urls():
+    return [(name, url) for name, url in all_urls() if not url.startswith(API_PREFIX)]
+
+
+def api_urls():
+    return [(name, url) for name, url in all_urls() if url.startswith(API_PREFIX)]
+
+
 def test_the_walk_finds_the_apps_pages():
     names = {name for name, _ in app_urls()}
     assert {"home", "failed-tasks", "audit-events", "district-schools"} <= names
+    assert {"district-devices", "district-device-revoke"} <= names
+
+
+def test_the_walk_finds_the_api():
+    urls = {url for _, url in api_urls()}
+    assert f"{API_PREFIX}openapi.json" in urls
+    assert len(urls) >= 7  # the root, the document and the five operations
 
 
 @pytest.mark.parametrize(("name", "url"), app_urls())
@@ -66,3 +91,21 @@ def test_it_sends_anonymous_visitors_to_sign_in_everywhere(db, client, name, url
     response = client.get(url)
     assert response.status_code == 302
     assert response.url.startswith("/sign-in/")
+
+
+def api_answers(client, url):
+    return {method: getattr(client, method)(url).status_code for method in ("get", "post")}
+
+
+@pytest.mark.parametrize(("name", "url"), api_urls())
+def test_the_api_answers_401_to_the_outsider(world, client_for, name, url):
+    answers = api_answers(client_for(world.oscar), url)
+    assert set(answers.values()) <= {401, 405}, (name, url, answers)
+    assert 401 in answers.values(), (name, url, answers)
+
+
+@pytest.mark.parametrize(("name", "url"), api_urls())
+def test_the_api_answers_401_to_anonymous_callers(db, client, name, url):
+    answers = api_answers(client, url)
+    assert set(answers.values()) <= {401, 405}, (name, url, answers)
+    assert 401 in answers.values(), (name, url, answers)

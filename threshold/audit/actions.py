@@ -49,6 +49,9 @@ ACTIONS: dict[str, Promise] = {
     "visits.searched": _("Visit history searched"),
     "visits.purged": _("Visits past the district's retention period were purged"),
     "visitors.settings_changed": _("Front-desk settings changed"),
+    # Devices that use the API
+    "device.created": _("API device added and its token issued"),
+    "device.revoked": _("API device's token revoked"),
     # The audit trail itself
     "audit.exported": _("Audit trail exported"),
     "audit.checkpointed": _("Audit chain heads printed for safekeeping"),

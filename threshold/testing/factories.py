@@ -114,3 +114,41 @@ def visit(school: School, *, checked_in_by: User, visitor: Any = None, **fields:
         checked_in_by=checked_in_by,
         **values,
     )
+
+
+# API devices ------------------------------------------------------------------------------------
+
+
+def device(
+    school: School,
+    *,
+    scopes: list[str] | None = None,
+    name: str = "Front desk tablet",
+    revoked: bool = False,
+) -> tuple[Any, str]:
+    """A device of the school's API, with its own account; returns the device and its token."""
+    from django.utils import timezone
+
+    from threshold.api import tokens
+    from threshold.api.models import Device, Scope
+
+    n = next(_counter)
+    account = User.objects.create(
+        email=f"device{n}@devices.invalid", full_name=f"API device: {name}", is_active=False
+    )
+    account.set_unusable_password()
+    account.save(update_fields=["password"])
+    token = tokens.new_token()
+    admin = user(school.district, full_name=f"Admin {n}")
+    made = Device.objects.create(
+        school=school,
+        name=name,
+        scopes=sorted(scopes if scopes is not None else Scope.values),
+        account=account,
+        token_hash=tokens.digest(token),
+        token_hint=tokens.hint(token),
+        created_by=admin,
+        revoked_at=timezone.now() if revoked else None,
+        revoked_by=admin if revoked else None,
+    )
+    return made, token
