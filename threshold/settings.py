@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "threshold.worker",
     "threshold.policies",
     "threshold.visitors",
+    "threshold.watchlists",
     "threshold.api",
     "threshold.web",
 ]

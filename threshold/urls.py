@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("threshold.worker.urls")),
     path("district/", include("threshold.policies.urls")),
     path("", include("threshold.visitors.urls")),
+    path("", include("threshold.watchlists.urls")),
     path("", include("threshold.api.urls")),
 ]

@@ -181,10 +181,11 @@ def test_it_keeps_a_check_in_to_a_few_queries(world, client_for, django_assert_m
     scan = identity.sign(scanned, visitor_id=maria.pk)
     form = {"scan": scan, "visitor_type": "parent", "area": area.pk}
     services.roster_viewed(school=world.lincoln, actor=world.alice)  # the district's chain exists
-    # 18: session, user, roles, school, visitor, district settings, area; the visitor's update,
-    # the earlier visit still open, the visit; the audit chain's lock, event and head; two
-    # savepoints; and the session saved again (three), as every request does.
-    with django_assert_max_num_queries(18):
+    # 19: session, user, roles, school, visitor, district settings, area; the visitor's update,
+    # the earlier visit still open, the watchlists' versions (screening), the visit; the audit
+    # chain's lock, event and head; two savepoints; and the session saved again (three), as
+    # every request does.
+    with django_assert_max_num_queries(19):
         response = client.post(check_in_url(world.lincoln), form)
     assert response.status_code == 302
 

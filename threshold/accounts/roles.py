@@ -40,6 +40,10 @@ class Capability(enum.Enum):
     SIGN_OFF_PACK = "sign_off_pack"
     # Checking visitors in and out at a school's front desk, and printing their badges.
     FRONT_DESK = "front_desk"
+    # Keeping the district's watchlists: entries, imports, approved visitors.
+    MANAGE_WATCHLISTS = "manage_watchlists"
+    # Answering a possible watchlist match at a school's front desk.
+    ANSWER_WATCHLIST_MATCH = "answer_watchlist_match"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
@@ -48,8 +52,12 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.FRONT_OFFICE: frozenset(
         {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.FRONT_DESK}
     ),
-    Role.DESIGNATED_OFFICIAL: frozenset(_OFFICIAL | {Capability.FRONT_DESK}),
-    Role.PRINCIPAL: frozenset(_OFFICIAL | {Capability.FRONT_DESK}),
+    Role.DESIGNATED_OFFICIAL: frozenset(
+        _OFFICIAL | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH}
+    ),
+    Role.PRINCIPAL: frozenset(
+        _OFFICIAL | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH}
+    ),
     Role.STAFF: frozenset({Capability.USE_APP}),
     Role.RECORDS_OFFICER: frozenset(_OFFICIAL),
     Role.SUPERINTENDENT: frozenset(_OFFICIAL),
@@ -61,6 +69,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.READ_AUDIT,
             Capability.VIEW_FAILED_TASKS,
             Capability.ADOPT_PACK,
+            Capability.MANAGE_WATCHLISTS,
         }
     ),
     Role.AUDITOR: frozenset(_OFFICIAL | {Capability.READ_AUDIT}),

@@ -152,3 +152,64 @@ def device(
         revoked_by=admin if revoked else None,
     )
     return made, token
+
+
+# Watchlists -------------------------------------------------------------------------------------
+
+
+def watchlist(district: District, *, kind: str = "district", **fields: Any) -> Any:
+    """A district's list, current as of now unless told otherwise."""
+    from django.utils import timezone
+
+    from threshold.watchlists.models import Watchlist
+
+    now = timezone.now()
+    values = {
+        "max_age_days": Watchlist.DEFAULT_MAX_AGE[Watchlist.Kind(kind)],
+        "changed_at": now,
+        "current_as_of": now,
+        "version": 1,
+        **fields,
+    }
+    found, created = Watchlist.objects.get_or_create(district=district, kind=kind, defaults=values)
+    if not created and fields:
+        Watchlist.objects.filter(pk=found.pk).update(**fields)
+        found.refresh_from_db()
+    return found
+
+
+def watchlist_entry(
+    district: District,
+    *,
+    kind: str = "district",
+    schools: list[School] | None = None,
+    photo: bytes | None = None,
+    **fields: Any,
+) -> Any:
+    """An active entry on the district's list (made if needed); the list's version moves, as a
+    service's change would move it."""
+    from django.db.models import F
+
+    from threshold.visitors.identity import fold
+    from threshold.watchlists.models import Entry, EntryPhoto, Watchlist
+
+    listed = watchlist(district, kind=kind)
+    values = {
+        "family_name": "Smith",
+        "given_name": "Bob",
+        "reason": "registry" if kind == "registry" else "custody",
+        **fields,
+    }
+    values.setdefault(
+        "search_name",
+        fold(" ".join([values["given_name"], values["family_name"], *values.get("aliases", [])])),
+    )
+    if schools:
+        values["all_schools"] = False
+    entry = Entry.objects.create(watchlist=listed, district=district, **values)
+    if schools:
+        entry.schools.set(schools)
+    if photo is not None:
+        EntryPhoto.objects.create(entry=entry, jpeg=photo)
+    Watchlist.objects.filter(pk=listed.pk).update(version=F("version") + 1)
+    return entry

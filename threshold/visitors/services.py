@@ -23,7 +23,7 @@ from threshold.audit.services import record
 from threshold.visitors import clock, queries
 from threshold.visitors.identity import Identity, fold
 from threshold.visitors.models import Visit, Visitor, VisitorPhoto, VisitorSettings
-from threshold.visitors.screening import screen
+from threshold.visitors.screening import screen, screened
 
 PHOTO_SIZE = (240, 320)
 MAX_PHOTO_PIXELS = 50_000_000  # a 50-megapixel camera; larger is not a photo of a person
@@ -225,6 +225,7 @@ def visit_check_in(
             "photo": photo is not None,
         },
     )
+    screened(visit=visit, actor=actor)
     return visit
 
 

@@ -20,6 +20,9 @@ SECTIONS = {
     "audit": "audit",
     "home": "home",
     "visitors": "front-desk",
+    "watchlists-alert": "alerts",
+    "watchlists-desk": "front-desk",
+    "watchlists": "watchlists",
 }
 
 
@@ -44,5 +47,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_view_policy": access.has_capability(user, Capability.VIEW_POLICY),
         "can_front_desk": access.has_capability(user, Capability.FRONT_DESK),
         "can_view_visitors": access.has_capability(user, Capability.VIEW_SCHOOL),
+        "can_manage_watchlists": access.has_capability(user, Capability.MANAGE_WATCHLISTS),
+        "can_answer_watchlist": access.has_capability(user, Capability.ANSWER_WATCHLIST_MATCH),
         "my_memberships": access.memberships_with(user, Capability.USE_APP),
     }

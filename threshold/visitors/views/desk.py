@@ -302,9 +302,17 @@ def check_in(request: HttpRequest, school_id: Any) -> HttpResponse:
 
 def _after_check_in(request: HttpRequest, visit: Visit) -> HttpResponse:
     if visit.screening == Visit.Screening.POSSIBLE_MATCH:
-        # Never alarm the visitor: the desk says only this; the official is told privately.
-        messages.info(request, _("Please wait, the office will be with you shortly."))
-        return redirect("visitors-desk", school_id=visit.school_id)
+        # Never alarm the visitor: the desk says only "Please wait" until the office answers;
+        # the official is told privately.
+        return redirect("watchlists-desk-wait", visit_id=visit.pk)
+    if visit.screening == Visit.Screening.LIST_STALE:
+        messages.warning(
+            request,
+            _(
+                "Screening lists are out of date, so this check-in is not screened as clear. "
+                "Please let the district office know."
+            ),
+        )
     url = reverse("visitors-badge", kwargs={"visit_id": visit.pk})
     return redirect(f"{url}?print=1")
 
