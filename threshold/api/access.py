@@ -27,26 +27,26 @@ def school_of(device: Device, school_id: UUID) -> School:
 
 def visit_of(device: Device, visit_id: UUID) -> Visit:
     """A visit at the device's school."""
-    visit = (
-        Visit.objects.select_related("visitor")
-        .filter(pk=visit_id, school_id=device.school_id)
-        .first()
-    )
-    if visit is None:
-        raise Http404
+    # get(), not first(): no ORDER BY to build for one row (these run on every request).
+    try:
+        visit = Visit.objects.select_related("visitor").get(pk=visit_id, school_id=device.school_id)
+    except Visit.DoesNotExist:
+        raise Http404 from None
     visit.school = device.school  # already read, with its district
     return visit
 
 
 def visitor_of(school: School, visitor_id: UUID) -> Visitor:
     """A returning visitor of the school's district (a parent visits several of its schools)."""
-    visitor = Visitor.objects.filter(pk=visitor_id, district_id=school.district_id).first()
-    if visitor is None:
-        raise Http404
-    return visitor
+    try:
+        return Visitor.objects.get(pk=visitor_id, district_id=school.district_id)
+    except Visitor.DoesNotExist:
+        raise Http404 from None
 
 
 def area_of(school: School, area_id: Any) -> Area | None:
     """An area of the school, or None (the caller says which field was wrong)."""
-    found: Area | None = queries.areas_of(school).filter(pk=area_id).first()
-    return found
+    try:
+        return queries.areas_of(school).get(pk=area_id)
+    except Area.DoesNotExist:
+        return None
