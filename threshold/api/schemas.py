@@ -71,7 +71,7 @@ class PersonIn(Schema):
 class CheckInIn(Schema):
     """Who checks in (exactly one of `visitor_id`, `person` or `scan`) and the visit's details."""
 
-    visitor_type: VisitorType  # type: ignore[valid-type]
+    visitor_type: VisitorType
     purpose: str = Field("", max_length=200)
     host: str = Field("", max_length=200, description="Whom the visitor is seeing.")
     area_id: UUID | None = Field(None, description="An area of the school (its destination).")
@@ -115,13 +115,13 @@ class VisitOut(Schema):
     id: UUID
     school_id: UUID
     visitor: VisitorOut
-    visitor_type: VisitorType  # type: ignore[valid-type]
+    visitor_type: VisitorType
     purpose: str
     host: str
     destination: str
-    id_check: IdCheck  # type: ignore[valid-type]
+    id_check: IdCheck
     state: State
-    screening: ScreeningResult  # type: ignore[valid-type]
+    screening: ScreeningResult
     message: str | None = Field(
         description="While held, the only thing to show: the office will come. Otherwise null."
     )
@@ -132,7 +132,7 @@ class VisitOut(Schema):
     checked_in_at: datetime
     badge_expires_at: datetime
     checked_out_at: datetime | None
-    departure: Departure | None  # type: ignore[valid-type]
+    departure: Departure | None
 
     @staticmethod
     def resolve_state(visit: Visit) -> str:
@@ -158,7 +158,7 @@ class OnSiteVisitOut(Schema):
 
     id: UUID
     visitor: VisitorOut
-    visitor_type: VisitorType  # type: ignore[valid-type]
+    visitor_type: VisitorType
     host: str
     destination: str
     held: bool
