@@ -29,7 +29,7 @@ def test_a_scanned_visitor_is_checked_in_badged_listed_and_checked_out(live_serv
     )
     sign_in(page, live_server.url, person.email)
 
-    page.get_by_role("link", name="Front desk").click()
+    page.get_by_role("link", name="Front desk", exact=True).click()
     page.wait_for_url(f"{live_server.url}/schools/{school.pk}/desk/")
     assert page.evaluate("document.activeElement.id") == "id_entry"
 
