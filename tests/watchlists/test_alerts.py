@@ -180,3 +180,15 @@ def test_the_visitors_photo_and_the_listed_persons_photo_show_through_the_alert(
         "watchlists-alert-entry-photo", kwargs={"alert_id": alert.pk, "entry_id": other.pk}
     )
     assert client.get(unrelated).status_code == 404
+
+
+def test_it_keeps_the_alerts_page_to_a_few_queries(
+    world, client_for, bob_listed, django_assert_max_num_queries
+):
+    for _ in range(8):
+        check_in(world)
+    client = client_for(world.olga)
+    client.get(reverse("watchlists-alerts"))
+    # session, user, roles; the open alerts and the settled ones (schools and people joined)
+    with django_assert_max_num_queries(5):
+        assert client.get(reverse("watchlists-alerts-hx")).status_code == 200

@@ -163,3 +163,17 @@ def test_each_district_keeps_its_own_index(world):
     assert north is not south
     assert [e.family_name for e in north.index] == ["Smith"]
     assert [e.family_name for e in south.index] == ["Jones"]
+
+
+def test_a_fault_in_the_matching_never_stops_a_check_in_nor_passes_for_clear(
+    world, monkeypatch, caplog
+):
+    listed_bob(world.north)
+
+    def broken(self, query):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(screening.WatchlistIndex, "screen", broken)
+    visit = check_in(world)
+    assert visit.screening == Visit.Screening.NOT_SCREENED
+    assert "watchlist screening failed" in caplog.text

@@ -62,6 +62,7 @@ ACTIONS: dict[str, Promise] = {
     "watchlist.match_answered": _("Possible watchlist match answered by an official"),
     "watchlist.visitor_approved": _("Visitor approved against a watchlist entry they resemble"),
     "watchlist.approval_removed": _("Approval of a visitor against a watchlist entry removed"),
+    "watchlist.entries_purged": _("Watchlist entries that ended long ago were purged"),
     # Devices that use the API
     "device.created": _("API device added and its token issued"),
     "device.revoked": _("API device's token revoked"),

@@ -8,7 +8,8 @@ written, and its answer is recorded on the visit:
   (the visitor stands in the lobby and belongs on the emergency roster), but no badge is printed,
   and the desk shows only "Please wait, the office will be with you shortly";
 - `list_stale`: screened, but a list is out of date: said plainly, never shown as clear;
-- `not_screened`: no screening ran (the district keeps no watchlist): never shown as clear.
+- `not_screened`: no screening ran (the district keeps no watchlist, or the matching failed):
+  never shown as clear.
 
 `screened` is called once the visit is written, in the same transaction: for a possible match it
 holds the check-in and alerts the school's designated officials privately.

@@ -55,7 +55,7 @@ def lists_of(district: District, *, now: datetime | None = None) -> list[ListFre
     )
     for watchlist in lists.order_by("kind"):
         stale, text = freshness_text(watchlist, now=now)
-        found.append(ListFreshness(watchlist, stale, text, watchlist.active))  # type: ignore[attr-defined]
+        found.append(ListFreshness(watchlist, stale, text, watchlist.active))
     return found
 
 

@@ -11,7 +11,7 @@ calendar, not with an edit, so the index holds every active entry and a match co
 the entry applies on the district's today and at the visitor's school.
 
 What screening answers (a `Visit.Screening` value):
-- `not_screened`: the district keeps no watchlist;
+- `not_screened`: the district keeps no watchlist (or the matching failed: logged);
 - `possible_match`: a person must look; never a refusal by itself;
 - `list_stale`: no match, but a list is older than its allowed age (or was never loaded): not clear;
 - `clear`: no match, and every list is current.
@@ -19,6 +19,7 @@ What screening answers (a `Visit.Screening` value):
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.db import DatabaseError
 from django.utils import timezone
 
 from threshold.matching import (
@@ -44,6 +46,8 @@ from threshold.matching import (
 from threshold.visitors import clock, queries
 from threshold.visitors.models import Visit
 from threshold.watchlists.models import ApprovedVisitor, Entry, Watchlist
+
+logger = logging.getLogger(__name__)
 
 # Districts whose index a process keeps; the least recently used goes first.
 CACHE_SIZE = 64
@@ -244,5 +248,15 @@ def result_without_matches(school: Any, *, now: datetime | None = None) -> str:
 
 
 def screener(visitor: Any, school: Any) -> str:
-    """The check-in's screening hook (see `threshold.visitors.screening`)."""
-    return screen(visitor, school).result
+    """The check-in's screening hook (see `threshold.visitors.screening`).
+
+    A fault in the matching (never expected) must not stop a family at the desk, nor pass for
+    "clear": the visit is recorded as not screened, and the fault is logged. A database error
+    is not caught: the check-in's transaction cannot go on after one, and says so itself."""
+    try:
+        return screen(visitor, school).result
+    except DatabaseError:
+        raise
+    except Exception:
+        logger.exception("watchlist screening failed: the check-in is recorded as not screened")
+        return Visit.Screening.NOT_SCREENED.value

@@ -198,11 +198,11 @@ def _apply(entry: Entry, details: EntryDetails, *, today: date) -> list[str]:
 
 
 def _set_schools(entry: Entry, details: EntryDetails) -> bool:
-    wanted = set() if details.all_schools else {school.pk for school in details.schools}
+    wanted = [] if details.all_schools else list(details.schools)
     current = set(entry.schools.values_list("pk", flat=True))
-    if wanted == current:
+    if {school.pk for school in wanted} == current:
         return False
-    entry.schools.set(list(wanted))
+    entry.schools.set(wanted)
     return True
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from threshold.accounts.models import School, User
+from threshold.matching.csvio import LIST_COLUMNS
 from threshold.visitors.views.desk import show_refusal
 from threshold.watchlists import access, imports, queries, services
 from threshold.watchlists.forms import EntryForm, ImportForm, MaxAgeForm, SearchForm
@@ -209,7 +210,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
         "form": form,
         "district": district,
         "refused": refused,
-        "columns": ",".join(imports.LIST_COLUMNS),
+        "columns": ",".join(LIST_COLUMNS),
     }
     return render(request, "watchlists/import.html", context, status=status)
 
