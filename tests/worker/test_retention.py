@@ -31,3 +31,17 @@ def test_it_purges_old_sign_in_attempts_and_task_results(db, settings):
     assert list(DBTaskResult.objects.values_list("pk", flat=True)) == [waiting.pk]
     event = AuditEvent.objects.get(action="retention.purged")
     assert event.data == {"signin_attempts": 1, "task_results": 1}
+
+
+def test_the_daily_purge_also_removes_watchlist_entries_long_ended(world):
+    from threshold.testing import factories
+    from threshold.watchlists.models import Entry
+
+    ended = timezone.now() - timedelta(days=500)
+    factories.watchlist_entry(world.north, is_active=False, ended_at=ended)
+    current = factories.watchlist_entry(world.north, family_name="Jones")
+
+    call_command("purge", verbosity=0)
+
+    assert list(Entry.objects.all()) == [current]
+    assert AuditEvent.objects.get(action="watchlist.entries_purged").data == {"entries": 1}

@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from threshold.audit.services import record
 from threshold.visitors.retention import purge_visits
+from threshold.watchlists.retention import purge_entries
 
 
 @transaction.atomic
@@ -32,5 +33,6 @@ def purge_expired(now: datetime | None = None) -> dict[str, int]:
         ).delete()[0],
     }
     record("retention.purged", actor=None, district=None, data=counts)
-    # Visits follow each district's own period, and are counted on each district's chain.
-    return {**counts, **purge_visits(now)}
+    # Visits follow each district's own period; watchlist entries go a set time after they end.
+    # Both are counted on each district's chain.
+    return {**counts, **purge_visits(now), "watchlist_entries": purge_entries(now)}

@@ -12,8 +12,9 @@ from threshold.worker.retention import purge_expired
 class Command(BaseCommand):
     help = (
         "Remove records kept past their retention period (RETENTION_*_DAYS): failed sign-in "
-        "records, finished background-task results, and visits and visitors past their "
-        "district's period. Run it daily (cron or a systemd timer). "
+        "records, finished background-task results, visits and visitors past their "
+        "district's period, and watchlist entries that ended long enough ago. Run it daily "
+        "(cron or a systemd timer). "
         "The audit trail records how many were removed, never what."
     )
 
