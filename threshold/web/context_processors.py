@@ -14,6 +14,7 @@ SECTIONS = {
     "district-school": "schools",
     "district-area": "schools",
     "district-staff": "staff",
+    "district-device": "schools",
     "district-member": "staff",
     "district-role": "staff",
     "policy": "policy",
