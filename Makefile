@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint format bench messages lock clean
+.PHONY: install run test test-fast lint format bench bench-http messages lock clean
 
 MO := threshold/locale/es/LC_MESSAGES/django.mo
 
@@ -52,6 +52,10 @@ bench: install
 	$(BIN)/python bench/documents_generate.py --out var/bench-documents
 	$(BIN)/python bench/documents_accuracy.py var/bench-documents
 	$(BIN)/python bench/watchlist_screen.py --size 100000
+
+# Check-ins over HTTP: gunicorn and PostgreSQL on this machine (needs the local PostgreSQL).
+bench-http: install
+	$(BIN)/python bench/checkin_http.py
 
 clean:
 	rm -rf $(VENV) var/test-*
