@@ -60,7 +60,7 @@ def test_a_possible_match_goes_from_the_desk_to_the_official_and_back(live_serve
     try:
         sign_in(desk, live_server.url, desk_person.email)
         sign_in(phone, live_server.url, official.email)
-        phone.get_by_role("link", name="Alerts").click()
+        phone.get_by_role("link", name="Alerts", exact=True).click()
         phone.get_by_text("Nothing is waiting.").wait_for()
 
         # The desk types the visitor's name: nobody of that name has visited, so the form opens.
