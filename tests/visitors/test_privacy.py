@@ -3,31 +3,17 @@ numbers or address. Walks every model field, form field, template input, CSV col
 signed token and the audit data of a check-in, and fails on a forbidden concept."""
 
 import dataclasses
-import inspect
 import re
 
 import pytest
-from django import forms
 from django.apps import apps
 
 from tests.visitors.helpers import check_in_url, scan_url, typed_payload
 from threshold.audit.models import AuditEvent
+from threshold.testing.privacy import forbidden, form_names, model_names
 from threshold.visitors import exports, identity
 from threshold.visitors import forms as visitor_forms
 from threshold.visitors.models import Visitor
-
-FORBIDDEN = re.compile(
-    r"immigra|citizen|nationality|national origin|birth ?place|place of birth|"
-    r"(country|city|town|state|province) of birth|birth (country|city|town|state)|"
-    r"\bvisa\b|\balien\b|a number|passport|\bssn\b|social security|"
-    r"address|street|zip|postal|compliance|limited duration|document type|id type|"
-    r"kind of id|\bsex\b|gender|\beyes?\b|\bheight\b|\bweight\b|\brace\b|ethnic",
-)
-
-
-def forbidden(name: str) -> bool:
-    words = re.sub(r"[^a-z0-9]+", " ", re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower())
-    return bool(FORBIDDEN.search(f" {words.strip()} "))
 
 
 @pytest.mark.parametrize(
@@ -60,34 +46,14 @@ def test_the_check_lets_the_apps_own_names_through(name):
     assert not forbidden(name)
 
 
-def model_names():
-    for model in apps.get_app_config("visitors").get_models():
-        yield model.__name__
-        for field in model._meta.get_fields():
-            yield f"{model.__name__}.{field.name}"
-            if hasattr(field, "verbose_name"):
-                yield f"{model.__name__}.{field.name}: {field.verbose_name}"
-            for value, label in getattr(field, "choices", None) or []:
-                yield f"{model.__name__}.{field.name} choice {value}: {label}"
-
-
-def form_names():
-    for name, form in inspect.getmembers(visitor_forms, inspect.isclass):
-        if issubclass(form, forms.BaseForm) and form.__module__ == visitor_forms.__name__:
-            for field_name, field in form.base_fields.items():
-                yield f"{name}.{field_name}: {field.label}"
-                for value, label in getattr(field, "choices", None) or []:
-                    yield f"{name}.{field_name} choice {value}: {label}"
-
-
 def test_no_model_field_holds_a_forbidden_concept():
-    names = list(model_names())
+    names = list(model_names("visitors"))
     assert "Visitor.date_of_birth" in names  # the walk reaches the fields
     assert [n for n in names if forbidden(n)] == []
 
 
 def test_no_form_field_asks_for_a_forbidden_concept():
-    names = list(form_names())
+    names = list(form_names(visitor_forms))
     assert any(n.startswith("CheckInForm.family_name") for n in names)
     assert [n for n in names if forbidden(n)] == []
 

@@ -2,50 +2,28 @@
 numbers or address. Walks every model field, form field, template input, import column and the
 audit data of the whole flow, and fails on a forbidden concept."""
 
-import inspect
 import re
 from pathlib import Path
 
 import pytest
-from django import forms
 from django.apps import apps
 
-from tests.visitors.test_privacy import forbidden
 from tests.watchlists.helpers import check_in, listed_bob
 from threshold.audit.models import AuditEvent
+from threshold.testing.privacy import forbidden, form_names, model_names
 from threshold.watchlists import alerts, imports
 from threshold.watchlists import forms as watchlist_forms
 from threshold.watchlists.models import Alert
 
 
-def model_names():
-    for model in apps.get_app_config("watchlists").get_models():
-        yield model.__name__
-        for field in model._meta.get_fields():
-            yield f"{model.__name__}.{field.name}"
-            if hasattr(field, "verbose_name"):
-                yield f"{model.__name__}.{field.name}: {field.verbose_name}"
-            for value, label in getattr(field, "choices", None) or []:
-                yield f"{model.__name__}.{field.name} choice {value}: {label}"
-
-
-def form_names():
-    for name, form in inspect.getmembers(watchlist_forms, inspect.isclass):
-        if issubclass(form, forms.BaseForm) and form.__module__ == watchlist_forms.__name__:
-            for field_name, field in form.base_fields.items():
-                yield f"{name}.{field_name}: {field.label}"
-                for value, label in getattr(field, "choices", None) or []:
-                    yield f"{name}.{field_name} choice {value}: {label}"
-
-
 def test_no_model_field_holds_a_forbidden_concept():
-    names = list(model_names())
+    names = list(model_names("watchlists"))
     assert "Entry.date_of_birth" in names and "Entry.notes" in names  # the walk reaches them
     assert [n for n in names if forbidden(n)] == []
 
 
 def test_no_form_field_asks_for_a_forbidden_concept():
-    names = list(form_names())
+    names = list(form_names(watchlist_forms))
     assert any(n.startswith("EntryForm.family_name") for n in names)
     assert [n for n in names if forbidden(n)] == []
 
