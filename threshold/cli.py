@@ -38,6 +38,7 @@ APP_COMMANDS: dict[str, str] = {
     "audit": "verify, checkpoint or export the audit trail",
     "purge": "remove records past their retention period (run daily)",
     "visitors": "front-desk jobs: `visitors end-of-day` signs out who is still on the roster",
+    "watchlists": "import a district list or registry export; purge entries that ended long ago",
     "check": "check the configuration (add --deploy for production)",
 }
 
@@ -77,7 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Local mode is decided before settings load: it permits the generated secret and demo.
         os.environ["THRESHOLD_MODE"] = "local"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "threshold.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 (reads the settings: a bad variable stops here)
+    except ImproperlyConfigured as error:
+        print(f"threshold: {error}", file=sys.stderr)
+        return 2
 
     execute_from_command_line(["threshold", *args])
     return 0
