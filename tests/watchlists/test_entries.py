@@ -177,6 +177,26 @@ def test_the_list_page_shows_each_lists_freshness(world, client_for):
     assert "Current" in text
 
 
+def test_the_list_page_counts_entries_without_a_birth_date_and_lists_them(world, client_for):
+    listed_bob(world.north, family_name="Dated")
+    listed_bob(world.north, family_name="Undated", date_of_birth=None)
+    listed_bob(world.north, family_name="Gone", date_of_birth=None, is_active=False)
+    client = client_for(world.dana)
+
+    text = client.get(LIST_URL).content.decode()
+    assert "1 entry has no date of birth" in text
+    assert "screening goes on the name alone" in text
+    text = client.get(LIST_URL, {"status": "undated"}).content.decode()
+    assert "Bob Undated" in text
+    assert "Bob Dated" not in text and "Bob Gone" not in text
+
+
+def test_the_list_page_says_nothing_of_birth_dates_when_every_entry_has_one(world, client_for):
+    listed_bob(world.north)
+    text = client_for(world.dana).get(LIST_URL).content.decode()
+    assert "no date of birth" not in text
+
+
 def test_it_keeps_the_list_page_to_a_few_queries(world, client_for, django_assert_max_num_queries):
     for number in range(30):
         listed_bob(world.north, family_name=f"Person{number}")

@@ -157,7 +157,13 @@ class SearchForm(forms.Form):
             ("", _("Any status")),
             *zip(
                 STATUSES,
-                [_("Applies today"), _("Starts later"), _("Ended"), _("Deactivated")],
+                [
+                    _("Applies today"),
+                    _("Starts later"),
+                    _("Ended"),
+                    _("Deactivated"),
+                    _("No date of birth"),
+                ],
                 strict=True,
             ),
         ],

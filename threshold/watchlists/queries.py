@@ -17,7 +17,7 @@ from threshold.matching.freshness import CLOCK_TOLERANCE
 from threshold.visitors.identity import fold
 from threshold.watchlists.models import Alert, ApprovedVisitor, Entry, Watchlist
 
-STATUSES = ("current", "upcoming", "ended", "inactive")
+STATUSES = ("current", "upcoming", "ended", "inactive", "undated")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ class ListFreshness:
     stale: bool
     text: str
     active_entries: int
+    # Active entries with no date of birth: screened on the name alone, so each one stops every
+    # visitor whose name resembles it, and the district should add the date where it can.
+    undated_entries: int = 0
 
 
 def freshness_text(watchlist: Watchlist, *, now: datetime) -> tuple[bool, str]:
@@ -51,11 +54,14 @@ def lists_of(district: District, *, now: datetime | None = None) -> list[ListFre
     now = now or timezone.now()
     found = []
     lists = Watchlist.objects.filter(district=district).annotate(
-        active=Count("entries", filter=Q(entries__is_active=True))
+        active=Count("entries", filter=Q(entries__is_active=True)),
+        undated=Count(
+            "entries", filter=Q(entries__is_active=True, entries__date_of_birth__isnull=True)
+        ),
     )
     for watchlist in lists.order_by("kind"):
         stale, text = freshness_text(watchlist, now=now)
-        found.append(ListFreshness(watchlist, stale, text, watchlist.active))
+        found.append(ListFreshness(watchlist, stale, text, watchlist.active, watchlist.undated))
     return found
 
 
@@ -74,6 +80,8 @@ def entries(
         found = found.filter(is_active=True, valid_from__gt=today)
     elif status == "ended":
         found = found.filter(is_active=True, valid_until__lt=today)
+    elif status == "undated":
+        found = found.filter(is_active=True, date_of_birth__isnull=True)
     elif status == "current":
         found = found.filter(is_active=True, valid_from__lte=today).filter(
             Q(valid_until__isnull=True) | Q(valid_until__gte=today)
