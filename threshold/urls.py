@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("threshold.visitors.urls")),
     path("", include("threshold.watchlists.urls")),
     path("", include("threshold.api.urls")),
+    path("", include("threshold.notices.urls")),
 ]

@@ -19,6 +19,10 @@ OPEN_TO_ALL = {
     "password_reset_confirm",
     "reset-complete",
     "set-language",
+    # A district's public page for families: reviewed texts only, nothing about anyone.
+    "families",
+    "families-language",
+    "families-pdf",
 }
 
 SAMPLE_VALUES = {

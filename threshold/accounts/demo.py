@@ -132,8 +132,26 @@ def load_demo(password: str) -> District:
         for role, school_index, rank in roles:
             school = schools[school_index] if school_index is not None else None
             services.role_grant(staff=user, actor=None, role=role, school=school, rank=rank)
+    _demo_notices(district)
     record("demo.loaded", actor=None, district=district, subject=district)
     return district
+
+
+def _demo_notices(district: District) -> None:
+    """The notices to families, reviewed by the demo administrator, and the public page."""
+    from threshold.notices import services as notices
+
+    admin = User.objects.get(memberships__district=district, memberships__role=Role.DISTRICT_ADMIN)
+    notices.contact_update(
+        district=district,
+        actor=admin,
+        public_slug=notices.free_slug(district),
+        contact_name="Office of the Superintendent",
+        contact_phone="(860) 555-0100",
+        contact_email=f"families@{DEMO_DOMAIN}",
+        website="",
+    )
+    notices.add_defaults(district=district, actor=admin, reviewed=True)
 
 
 def demo_accounts() -> list[DemoAccount]:

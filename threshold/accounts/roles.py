@@ -44,6 +44,10 @@ class Capability(enum.Enum):
     MANAGE_WATCHLISTS = "manage_watchlists"
     # Answering a possible watchlist match at a school's front desk.
     ANSWER_WATCHLIST_MATCH = "answer_watchlist_match"
+    # Writing the district's notices to families and whom families contact.
+    MANAGE_NOTICES = "manage_notices"
+    # Reviewing a notice's translation, so that it may be sent and published.
+    REVIEW_NOTICES = "review_notices"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
@@ -60,8 +64,10 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     Role.STAFF: frozenset({Capability.USE_APP}),
     Role.RECORDS_OFFICER: frozenset(_OFFICIAL),
-    Role.SUPERINTENDENT: frozenset(_OFFICIAL),
-    Role.DISTRICT_COUNSEL: frozenset(_OFFICIAL | {Capability.READ_AUDIT, Capability.SIGN_OFF_PACK}),
+    Role.SUPERINTENDENT: frozenset(_OFFICIAL | {Capability.REVIEW_NOTICES}),
+    Role.DISTRICT_COUNSEL: frozenset(
+        _OFFICIAL | {Capability.READ_AUDIT, Capability.SIGN_OFF_PACK, Capability.REVIEW_NOTICES}
+    ),
     Role.DISTRICT_ADMIN: frozenset(
         _OFFICIAL
         | {
@@ -70,6 +76,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_FAILED_TASKS,
             Capability.ADOPT_PACK,
             Capability.MANAGE_WATCHLISTS,
+            Capability.MANAGE_NOTICES,
+            Capability.REVIEW_NOTICES,
         }
     ),
     Role.AUDITOR: frozenset(_OFFICIAL | {Capability.READ_AUDIT}),

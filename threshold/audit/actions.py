@@ -75,6 +75,11 @@ ACTIONS: dict[str, Promise] = {
     "retention.purged": _("Records past their retention period were purged"),
     # Demo data
     "demo.loaded": _("Demo district loaded"),
+    # Notices to families
+    "notice.defaults_added": _("Starting texts of the notices to families added"),
+    "notice.text_changed": _("Text of a notice to families changed"),
+    "notice.text_reviewed": _("Translation of a notice to families reviewed"),
+    "notice.contact_changed": _("Contact for families and public page changed"),
 }
 
 

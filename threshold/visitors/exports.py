@@ -8,20 +8,17 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
-from pathlib import Path
 
-import reportlab
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from threshold.accounts.models import School
+from threshold.pdf import sans_font
 from threshold.visitors.models import Visit
 
 # The columns of the emergency list, in order (the privacy test reads these names).
@@ -34,24 +31,6 @@ COLUMNS = (
     "checked_in",
     "badge_expires",
 )
-
-# A font with accents and most Latin scripts: the system's DejaVu Sans when installed, else the
-# Bitstream Vera that reportlab ships (the PDF's standard Helvetica has no "ł" or "ễ").
-_FONTS = [
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path(reportlab.__file__).parent / "fonts" / "Vera.ttf",
-]
-_FONT_NAME = "ThresholdSans"
-
-
-def _font() -> str:
-    if _FONT_NAME in pdfmetrics.getRegisteredFontNames():
-        return _FONT_NAME
-    for path in _FONTS:
-        if path.exists():
-            pdfmetrics.registerFont(TTFont(_FONT_NAME, str(path)))
-            return _FONT_NAME
-    return "Helvetica"  # pragma: no cover - reportlab always ships Vera
 
 
 def _time(moment: datetime | None) -> str:
@@ -107,7 +86,7 @@ def as_csv(visits: list[Visit]) -> str:
 
 
 def as_pdf(visits: list[Visit], *, school: School, at: datetime) -> bytes:
-    font = _font()
+    font = sans_font()
     title = ParagraphStyle("title", fontName=font, fontSize=16, leading=20)
     body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13)
     out = io.BytesIO()

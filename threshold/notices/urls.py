@@ -1,0 +1,18 @@
+from django.urls import path
+
+from threshold.notices import views
+
+urlpatterns = [
+    path("district/notices/", views.notices, name="notices"),
+    path("district/notices/contact/", views.contact, name="notices-contact"),
+    path("district/notices/<uuid:text_id>/", views.text, name="notices-text"),
+    path("district/notices/<uuid:text_id>/review/", views.review, name="notices-review"),
+    path("district/notices/<uuid:text_id>/pdf/", views.text_pdf, name="notices-pdf"),
+    path("families/<slug:slug>/", views.public, name="families"),
+    path("families/<slug:slug>/<str:language>/", views.public, name="families-language"),
+    path(
+        "families/<slug:slug>/<str:language>/<str:kind>.pdf",
+        views.public_pdf,
+        name="families-pdf",
+    ),
+]
