@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from threshold.accounts import access
 from threshold.accounts.roles import Capability
 from threshold.policies import queries, services
-from threshold.policies.cards import decision_card
+from threshold.policies.cards import district_decision_card
 from threshold.policies.forms import OptionsForm, ScenarioForm, SignOffForm
 from threshold.protocol import Pack, PackError, PackNotFound, diff_packs, list_packs, load_pack
 
@@ -118,10 +118,10 @@ def scenario(request: HttpRequest) -> HttpResponse:
     """Describe an encounter and see what the district's pack decides, as a decision card."""
     district = access.district_of(request.user, Capability.VIEW_POLICY)
     current = queries.policy_for(district)
-    decision = None
+    decision = card = None
     form = ScenarioForm(request.GET or None)
     if form.is_bound and form.is_valid():
-        decision = current.decide(form.facts())
+        decision, card = district_decision_card(current, form.facts())
     return render(
         request,
         "policies/scenario.html",
@@ -129,6 +129,6 @@ def scenario(request: HttpRequest) -> HttpResponse:
             "form": form,
             "current": current,
             "decision": decision,
-            "card": decision_card(decision) if decision else None,
+            "card": card,
         },
     )
