@@ -400,3 +400,38 @@ def test_decide_language_es_on_the_command_line(tmp_path: Path) -> None:
         "threshold protocol: pack ct-2025 has no texts in 'fr' (its languages: en, es)\n"
     )
     assert "--language LANG" in run("decide", "--help").stdout
+
+
+# -- pack diffs show translation changes for counsel
+
+
+def test_a_reworded_translation_is_a_change_for_counsel() -> None:
+    from threshold.protocol import diff_packs
+
+    old = load_pack_text(CT_TEXT, name="ct-2025.toml")
+    new = load_pack_text(
+        edited("No me voy a interponer en su camino. ¿Cuál", "No voy a interponerme. ¿Cuál"),
+        name="ct-2025.toml",
+    )
+    english_only = load_pack_text(
+        "\n".join(
+            line
+            for line in CT_TEXT.splitlines()
+            if not line.startswith(("translations.", "languages ="))
+        ),
+        name="ct-2025.toml",
+    )
+
+    changes = [change.as_dict() for change in diff_packs(old, new).changes]
+    assert changes == [
+        {
+            "topic": "Words to say 'emergency' (es)",
+            "before": "No me voy a interponer en su camino. ¿Cuál es la emergencia? "
+            "La estoy anotando.",
+            "after": "No voy a interponerme. ¿Cuál es la emergencia? La estoy anotando.",
+        }
+    ]
+    added = [change.as_dict() for change in diff_packs(english_only, old).changes]
+    assert added == [
+        {"topic": "Texts in 'es'", "before": "(none)", "after": "added: every text translated"}
+    ]
