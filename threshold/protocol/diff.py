@@ -302,18 +302,18 @@ def _translation_changes(old: Pack, new: Pack) -> Iterator[Change]:
                     continue
                 if before[rule.id] != rule.text:
                     yield Change(f"{kind} '{rule.id}' ({language})", before[rule.id], rule.text)
-        for rule_id, rule in b.rules.items():
+        for rule_id, translated in b.rules.items():
             was, old_english = a.rules.get(rule_id), old.rules.get(rule_id)
-            english = new.rules[rule_id]
+            new_english = new.rules[rule_id]
             if was is None or old_english is None:
                 continue
-            if (old_english.title, old_english.text) != (english.title, english.text):
+            if (old_english.title, old_english.text) != (new_english.title, new_english.text):
                 continue
-            if (was.title, was.text) != (rule.title, rule.text):
+            if (was.title, was.text) != (translated.title, translated.text):
                 yield Change(
-                    f"Rule '{english.title}' ({rule_id}, {language})",
+                    f"Rule '{new_english.title}' ({rule_id}, {language})",
                     f"{was.title}: {was.text}",
-                    f"{rule.title}: {rule.text}",
+                    f"{translated.title}: {translated.text}",
                 )
 
 
