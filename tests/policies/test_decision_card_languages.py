@@ -92,3 +92,19 @@ def test_the_card_language_follows_the_request_and_the_pack(world):
     assert card["other_language"] == "en"
     assert card["say_other"] and card["say_other"] != card["say"]
     assert card["access_code"] == "PUBLIC_ONLY"
+
+
+def test_the_policy_pages_read_the_pack_in_spanish(world, client_for):
+    client = client_for(world.dana)
+    client.cookies["django_language"] = "es"
+
+    policy = unescape(client.get(reverse("policy")).content.decode())
+    adopt = unescape(client.get(reverse("policy-adopt", args=["ct-2025"])).content.decode())
+
+    assert "Connecticut: guía del CSDE (enero de 2025)" in policy
+    assert "Tratar los autobuses escolares como zonas públicas" in policy
+    assert "California: políticas modelo del Fiscal General" in policy
+    assert "Tratar los autobuses escolares como zonas públicas" in adopt
+    client.cookies["django_language"] = "en"
+    english = unescape(client.get(reverse("policy")).content.decode())
+    assert "Treat school buses as public areas" in english
