@@ -136,6 +136,19 @@ LOG: dict[str, Promise] = {
 }
 
 
+LANGUAGE_NAMES: dict[str, Promise] = {
+    # The heading of the words to say in another language, on the decision card.
+    "en": _("In English"),
+    "es": _("In Spanish"),
+}
+
+
+def language_name(code: str) -> str:
+    """ "In Spanish" for "es"; a language without a name here is shown by its code."""
+    label = LANGUAGE_NAMES.get(code)
+    return str(label) if label is not None else code
+
+
 def say(table: dict[str, Promise], code: str) -> str:
     """A code in words; an unknown code is shown as it is."""
     label = table.get(code)

@@ -39,8 +39,11 @@ class DistrictPolicy:
             scope=self.signoff.scope,
         )
 
-    def decide(self, facts: Any) -> Decision:
-        return decide(facts, self.pack, self.options, signoff=self.engine_signoff)
+    def decide(self, facts: Any, language: str = "en") -> Decision:
+        """The pack's decision; `language` (one of the pack's) for its steps and words."""
+        return decide(
+            facts, self.pack, self.options, signoff=self.engine_signoff, language=language
+        )
 
 
 def default_pack_for(district: District) -> Pack:

@@ -13,9 +13,14 @@ from django.views.decorators.http import require_POST
 from threshold.accounts import access
 from threshold.accounts.roles import Capability
 from threshold.policies import queries, services
-from threshold.policies.cards import decision_card
+from threshold.policies.cards import card_language, district_decision_card
 from threshold.policies.forms import OptionsForm, ScenarioForm, SignOffForm
 from threshold.protocol import Pack, PackError, PackNotFound, diff_packs, list_packs, load_pack
+
+
+def _readable(pack: Pack) -> Pack:
+    """The pack with its texts (title, options ...) in the interface's language if it has it."""
+    return pack.in_language(card_language(pack))
 
 
 def _pack_or_404(ref: str) -> Pack:
@@ -30,7 +35,8 @@ def policy(request: HttpRequest) -> HttpResponse:
     """The pack the district's schools follow, its options, sign-off and history."""
     district = access.district_of(request.user, Capability.VIEW_POLICY)
     current = queries.policy_for(district)
-    others = [pack for pack in list_packs() if pack.ref != current.pack.ref]
+    shown = _readable(current.pack)
+    others = [_readable(pack) for pack in list_packs() if pack.ref != current.pack.ref]
     can_sign = access.has_capability(request.user, Capability.SIGN_OFF_PACK)
     signoff_form = None
     if can_sign and current.adoption is not None and not current.reviewed:
@@ -41,9 +47,8 @@ def policy(request: HttpRequest) -> HttpResponse:
         {
             "district": district,
             "current": current,
-            "options": [
-                (spec, current.options[name]) for name, spec in current.pack.options.items()
-            ],
+            "shown": shown,
+            "options": [(spec, current.options[name]) for name, spec in shown.options.items()],
             "others": others,
             "history": queries.adoption_history(district),
             "can_adopt": access.has_capability(request.user, Capability.ADOPT_PACK),
@@ -56,9 +61,10 @@ def adopt(request: HttpRequest, ref: str) -> HttpResponse:
     """Adopt a pack version with its options, after reading what changes."""
     district = access.district_for(request.user, Capability.ADOPT_PACK)
     pack = _pack_or_404(ref)
+    shown = _readable(pack)
     current = queries.policy_for(district)
     if request.method == "POST":
-        form = OptionsForm(request.POST, pack=pack)
+        form = OptionsForm(request.POST, pack=shown)
         if form.is_valid():
             try:
                 services.pack_adopt(
@@ -74,19 +80,19 @@ def adopt(request: HttpRequest, ref: str) -> HttpResponse:
                 messages.success(
                     request,
                     _("%(pack)s is now the district's policy. Ask counsel to review it.")
-                    % {"pack": pack.title},
+                    % {"pack": shown.title},
                 )
                 return redirect("policy")
     else:
         initial = {
             name: current.options.get(name, spec.default) for name, spec in pack.options.items()
         }
-        form = OptionsForm(initial=initial, pack=pack)
+        form = OptionsForm(initial=initial, pack=shown)
     changes = diff_packs(current.pack, pack).text() if pack.ref != current.pack.ref else ""
     return render(
         request,
         "policies/adopt.html",
-        {"pack": pack, "form": form, "current": current, "changes": changes},
+        {"pack": shown, "form": form, "current": current, "changes": changes},
         status=422 if form.is_bound else 200,
     )
 
@@ -118,10 +124,10 @@ def scenario(request: HttpRequest) -> HttpResponse:
     """Describe an encounter and see what the district's pack decides, as a decision card."""
     district = access.district_of(request.user, Capability.VIEW_POLICY)
     current = queries.policy_for(district)
-    decision = None
+    decision = card = None
     form = ScenarioForm(request.GET or None)
     if form.is_bound and form.is_valid():
-        decision = current.decide(form.facts())
+        decision, card = district_decision_card(current, form.facts())
     return render(
         request,
         "policies/scenario.html",
@@ -129,6 +135,6 @@ def scenario(request: HttpRequest) -> HttpResponse:
             "form": form,
             "current": current,
             "decision": decision,
-            "card": decision_card(decision) if decision else None,
+            "card": card,
         },
     )

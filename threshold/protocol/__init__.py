@@ -8,6 +8,7 @@ The app-facing API:
     pack.options                                # name -> OptionSpec(default, label, description)
     values = pack.resolve_options({"school_bus_is_public": True})   # raises OptionError
     decision = decide(facts, pack, values, signoff=None)            # facts: dict or Facts
+    decide(facts, pack, values, language="es")  # steps, words, rules in Spanish (pack.languages)
     decision.as_dict()                          # the contract's JSON, plus steps, say, rules
     explain(decision, pack)                     # the same decision as text
     diff_packs(old_pack, new_pack).text()       # what a revision changes, for counsel
@@ -24,6 +25,7 @@ from threshold.protocol.engine import Decision, SignOff, decide
 from threshold.protocol.explain import explain
 from threshold.protocol.facts import Document, Facts, FactsError, parse_facts, parse_facts_json
 from threshold.protocol.pack import (
+    LanguageError,
     OptionError,
     OptionSpec,
     Pack,
@@ -42,6 +44,7 @@ __all__ = [
     "Document",
     "Facts",
     "FactsError",
+    "LanguageError",
     "OptionError",
     "OptionSpec",
     "Pack",

@@ -17,6 +17,7 @@ from threshold.protocol.engine import decide
 from threshold.protocol.explain import explain
 from threshold.protocol.facts import FactsError, parse_facts_json
 from threshold.protocol.pack import (
+    LanguageError,
     OptionError,
     Pack,
     PackError,
@@ -33,6 +34,7 @@ Decide what an officer's request and documents permit at a school, under a polic
 
   decide   FILE   the decision as JSON (access, student_contact, records, notify, log, ...)
   explain  FILE   the same decision as text a principal can follow
+                  (both: --language es for the steps, words to say and rules in Spanish)
   packs           the policy packs available, with version and review status
   diff OLD NEW    what a pack revision changes, rule by rule, in plain words
   validate PATH   check a pack file and list every problem
@@ -66,6 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="NAME=true|false",
             help="a district option (repeatable); see `threshold protocol packs`",
         )
+        sub.add_argument(
+            "--language",
+            default="en",
+            metavar="LANG",
+            help=(
+                "language of the headline, steps, words to say, rule texts and review notice: "
+                "one of the pack's languages (en, es; see `threshold protocol packs`); "
+                "default en. The outcome codes do not change"
+            ),
+        )
     packs = commands.add_parser("packs", help="list the policy packs available")
     packs.add_argument("--text", action="store_true", help="a readable list instead of JSON")
     diff = commands.add_parser("diff", help="state what changes from pack OLD to pack NEW")
@@ -87,7 +99,7 @@ def main(argv: Sequence[str]) -> int:
         if args.command == "diff":
             return _diff(args.old, args.new, args.json)
         return _validate(args.paths)
-    except (UsageError, FactsError, OptionError, PackNotFound) as exc:
+    except (UsageError, FactsError, OptionError, PackNotFound, LanguageError) as exc:
         return _fail(str(exc))
     except PackError as exc:
         return _fail(f"invalid policy pack: {exc.summary()}")
@@ -97,7 +109,7 @@ def _decide(args: argparse.Namespace) -> int:
     pack = load_pack_file(args.pack_file) if args.pack_file else load_pack(args.pack)
     options = _options(args.option)
     facts = parse_facts_json(_read(args.file))
-    decision = decide(facts, pack, options)
+    decision = decide(facts, pack, options, language=args.language)
     if args.command == "decide":
         print(json.dumps(decision.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -131,6 +143,7 @@ def _packs(as_text: bool) -> int:
     for pack in packs:
         default = " (default)" if pack.default else ""
         print(f"{pack.id} {pack.version}{default}  effective {pack.effective}  {pack.jurisdiction}")
+        print(f"  languages: {', '.join(pack.languages)}")
         print(f"  {pack.title}")
         print(f"  review: {pack.review.status.replace('_', ' ').lower()} - {pack.review.statement}")
         for option in pack.options.values():

@@ -277,6 +277,44 @@ def _rule_changes(old: Pack, new: Pack) -> Iterator[Change]:
             yield Change(f"Citation {cid}", f"{ca.name} [{ca.tag}]", "removed")
         elif ca is not None and cb is not None and (ca.name, ca.tag) != (cb.name, cb.tag):
             yield Change(f"Citation {cid}", f"{ca.name} [{ca.tag}]", f"{cb.name} [{cb.tag}]")
+    yield from _translation_changes(old, new)
+
+
+def _translation_changes(old: Pack, new: Pack) -> Iterator[Change]:
+    """Translations added, removed or reworded where the English text stayed the same (a
+    changed English text is reported above; its translations change with it)."""
+    for language in new.languages[1:]:
+        if language not in old.languages:
+            yield Change(f"Texts in {language!r}", "(none)", "added: every text translated")
+    for language in old.languages[1:]:
+        if language not in new.languages:
+            yield Change(f"Texts in {language!r}", "translated", "removed")
+    for language in [lang for lang in new.languages[1:] if lang in old.languages]:
+        a, b = old.in_language(language), new.in_language(language)
+        for kind, xs, ys, english_a, english_b in (
+            ("Step", a.steps, b.steps, old.steps, new.steps),
+            ("Words to say", a.say, b.say, old.say, new.say),
+        ):
+            before = {rule.id: rule.text for rule in xs}
+            source = {rule.id: rule.text for rule in english_a}
+            for rule, english in zip(ys, english_b, strict=True):
+                if source.get(rule.id) != english.text or rule.id not in before:
+                    continue
+                if before[rule.id] != rule.text:
+                    yield Change(f"{kind} '{rule.id}' ({language})", before[rule.id], rule.text)
+        for rule_id, translated in b.rules.items():
+            was, old_english = a.rules.get(rule_id), old.rules.get(rule_id)
+            new_english = new.rules[rule_id]
+            if was is None or old_english is None:
+                continue
+            if (old_english.title, old_english.text) != (new_english.title, new_english.text):
+                continue
+            if (was.title, was.text) != (translated.title, translated.text):
+                yield Change(
+                    f"Rule '{new_english.title}' ({rule_id}, {language})",
+                    f"{was.title}: {was.text}",
+                    f"{translated.title}: {translated.text}",
+                )
 
 
 def _place_words(public: bool | None, option: str | None) -> str:

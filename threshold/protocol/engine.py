@@ -19,6 +19,7 @@ from threshold.protocol.facts import Document, Facts, parse_facts
 from threshold.protocol.pack import FlagRule, ListRule, Outcome, Pack, RequestRules, TextRule
 from threshold.protocol.vocab import (
     INFORMATION_REQUESTS,
+    PHRASES,
     PHYSICAL_REQUESTS,
     Access,
     Channel,
@@ -30,6 +31,7 @@ from threshold.protocol.vocab import (
     StudentContact,
     Subject,
     concerns_student,
+    join_words,
     words,
 )
 
@@ -107,6 +109,7 @@ class Decision:
     pack_digest: str
     review_notice: str | None
     options: Mapping[str, bool] = field(default_factory=dict)
+    language: str = "en"  # of the headline, steps, words, rule texts and notice
 
     def as_dict(self) -> dict[str, Any]:
         """The decision in the contract's JSON shape, plus what a person needs."""
@@ -244,10 +247,15 @@ def decide(
     *,
     signoff: SignOff | None = None,
     with_text: bool = True,
+    language: str = "en",
 ) -> Decision:
     """Decide what the facts permit under the pack and the district's options.
 
+    `language` is that of the person-readable texts (headline, steps, words to say, rule titles
+    and texts, the review notice): one of the pack's `languages`; any other raises
+    `LanguageError`. The outcome codes are the same in every language.
     `with_text=False` skips the steps and words (for bulk comparisons such as pack diffs)."""
+    pack = pack.in_language(language)
     if not isinstance(facts, Facts):
         facts = parse_facts(dict(facts))
     resolved = pack.resolve_options(options)
@@ -337,7 +345,7 @@ def decide(
     steps: list[str] = []
     say: list[str] = []
     if with_text:
-        placeholders = _placeholders(facts, pack)
+        placeholders = _placeholders(facts, pack, language)
         steps = _texts(pack.steps, ctx, applied, placeholders)
         say = _texts(pack.say, ctx, applied, placeholders)
 
@@ -353,7 +361,7 @@ def decide(
         steps=tuple(steps),
         say=tuple(say),
         rules=rules,
-        headline=_headline(facts, pack),
+        headline=_headline(facts, pack, language),
         per_request=tuple(per_request),
         facts=facts,
         pack_id=pack.id,
@@ -361,6 +369,7 @@ def decide(
         pack_digest=pack.digest,
         review_notice=_review_notice(pack, signoff),
         options=dict(resolved),
+        language=language,
     )
 
 
@@ -429,35 +438,37 @@ def _texts(
     return list(dict.fromkeys(texts))
 
 
-def _placeholders(facts: Facts, pack: Pack) -> dict[str, str]:
+def _placeholders(facts: Facts, pack: Pack, language: str) -> dict[str, str]:
+    """The values filled into step and say texts, in the language (`pack` is in it already)."""
+
+    def say(dimension: str, value: str) -> str:
+        return words(dimension, value, language)
+
+    def join(items: list[str]) -> str:
+        return join_words(items, language)
+
+    phrase = PHRASES[language]
     labels = [pack.documents[d.type].label for d in facts.documents]
-    missing = [
-        words("identification", i.value) for i in Identification if i not in facts.identification
-    ]
+    given = facts.identification
+    missing = [say("identification", i.value) for i in Identification if i not in given]
     checks = [
-        f"{pack.documents[d.type].label}: {words('facial_check', d.facial_check.value)}"
+        f"{pack.documents[d.type].label}: {say('facial_check', d.facial_check.value)}"
         for d in facts.documents
         if pack.documents[d.type].checks_apply
     ]
     return {
-        "documents": _join(list(dict.fromkeys(labels))) or "no document",
-        "document_checks": _join(list(dict.fromkeys(checks))) or "no court document",
+        "documents": join(list(dict.fromkeys(labels))) or phrase["no_document"],
+        "document_checks": join(list(dict.fromkeys(checks))) or phrase["no_court_document"],
         "place": pack.places[facts.place].label,
-        "missing_identification": _join(missing) or "nothing",
-        "requests": _join([words("request", r.value) for r in facts.ordered_requests()])
-        or "nothing",
-        "exigency": words("exigency", facts.exigency.value),
-        "agency": words("agency", facts.agency.value),
+        "missing_identification": join(missing) or phrase["nothing"],
+        "requests": join([say("request", r.value) for r in facts.ordered_requests()])
+        or phrase["nothing"],
+        "exigency": say("exigency", facts.exigency.value),
+        "agency": say("agency", facts.agency.value),
     }
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _headline(facts: Facts, pack: Pack) -> str:
+def _headline(facts: Facts, pack: Pack, language: str) -> str:
     if not facts.documents:
         return pack.no_document_label
     parts = []
@@ -465,7 +476,7 @@ def _headline(facts: Facts, pack: Pack) -> str:
         doc_class = pack.documents[doc.type]
         text = f"{doc_class.label} · {doc_class.summary}"
         if doc_class.checks_apply:
-            text += f" · {words('facial_check', doc.facial_check.value)}"
+            text += f" · {words('facial_check', doc.facial_check.value, language)}"
         parts.append(text)
     return " + ".join(dict.fromkeys(parts))
 

@@ -12,6 +12,7 @@ gap (a document class, facial-check group or request without a rule) is refused.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import string
@@ -21,11 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from threshold.protocol.conditions import Condition, Stage, parse_condition
 from threshold.protocol.vocab import (
     INFORMATION_REQUESTS,
+    LANGUAGES,
     PHYSICAL_REQUESTS,
     Access,
     Agency,
@@ -58,8 +60,30 @@ PLACEHOLDERS = frozenset(
         "agency",
     }
 )
+SOURCE_LANGUAGE = "en"  # the language every pack is written in; others are translations
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+# A table's translations: language -> field -> text (e.g. {"es": {"title": ..., "text": ...}}).
+Translations = Mapping[str, Mapping[str, str]]
+_T = TypeVar("_T")
+
+
+def _localized(item: _T, language: str) -> _T:
+    """A copy of a pack item whose person-readable fields are in `language`."""
+    texts = getattr(item, "translations", {}).get(language)
+    return dataclasses.replace(item, **texts) if texts else item  # type: ignore[type-var]
+
+
+def placeholder_names(text: str) -> frozenset[str]:
+    """The {placeholders} a text uses (raises ValueError on a malformed brace)."""
+    formatter = string.Formatter()
+    return frozenset(name for _, name, _, _ in formatter.parse(text) if name is not None)
+
+
+class LanguageError(ValueError):
+    """A language the pack has no texts for."""
 
 
 class PackError(Exception):
@@ -119,6 +143,7 @@ class Rule:
     cites: tuple[str, ...]
     tag: str
     domain: str | None
+    translations: Translations = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -128,6 +153,7 @@ class OptionSpec:
     label: str
     description: str
     rule: str
+    translations: Translations = field(default_factory=dict, compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -183,6 +209,7 @@ class DocumentClass:
     rule: str
     checks_apply: bool
     groups: Mapping[str, RequestRules]
+    translations: Translations = field(default_factory=dict, compare=False)
 
     def group_name(self, facial: FacialCheck, facial_groups: Mapping[str, frozenset[str]]) -> str:
         if not self.checks_apply:
@@ -199,6 +226,7 @@ class PlaceSpec:
     label: str
     public: bool | None
     public_option: str | None
+    translations: Translations = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -234,6 +262,7 @@ class TextRule:
     when: Condition
     text: str
     rule: str
+    translations: Translations = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -266,6 +295,7 @@ class Review:
     status: str
     statement: str
     notice: str
+    translations: Translations = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -300,10 +330,60 @@ class Pack:
     citations: Mapping[str, Citation]
     path: Path | None
     digest: str
+    languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
+    language: str = SOURCE_LANGUAGE  # the language of this object's texts
+    # title, description and no_document_label; recipients' labels: language -> name -> label
+    translations: Translations = field(default_factory=dict, compare=False)
+    recipient_translations: Translations = field(default_factory=dict, compare=False)
+    _localized_packs: dict[str, Pack] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
 
     @property
     def ref(self) -> str:
         return f"{self.id}@{self.version}"
+
+    def in_language(self, language: str) -> Pack:
+        """The same pack with every person-readable text in `language`: steps, words to say,
+        rules, document labels and summaries, places, recipients, options and the review notice.
+
+        Citations stay as written (names of laws and forms). Raises `LanguageError` for a
+        language the pack does not declare."""
+        if language == self.language:
+            return self
+        if language not in self.languages:
+            raise LanguageError(
+                f"pack {self.id} has no texts in {language!r} "
+                f"(its languages: {', '.join(self.languages)})"
+            )
+        if self.language != SOURCE_LANGUAGE:
+            return self._source().in_language(language)
+        cached = self._localized_packs.get(language)
+        if cached is not None:
+            return cached
+        own = dict(self.translations.get(language, {}))
+        labels = self.recipient_translations.get(language, {})
+        localized = dataclasses.replace(
+            self,
+            language=language,
+            title=own.get("title", self.title),
+            description=own.get("description", self.description),
+            no_document_label=own.get("no_document_label", self.no_document_label),
+            review=_localized(self.review, language),
+            options={k: _localized(v, language) for k, v in self.options.items()},
+            places={k: _localized(v, language) for k, v in self.places.items()},
+            documents={k: _localized(v, language) for k, v in self.documents.items()},
+            steps=tuple(_localized(rule, language) for rule in self.steps),
+            say=tuple(_localized(rule, language) for rule in self.say),
+            recipients={k: labels.get(k, v) for k, v in self.recipients.items()},
+            rules={k: _localized(v, language) for k, v in self.rules.items()},
+            _localized_packs={SOURCE_LANGUAGE: self},
+        )
+        self._localized_packs[language] = localized
+        return localized
+
+    def _source(self) -> Pack:
+        return self._localized_packs[SOURCE_LANGUAGE]
 
     def resolve_options(self, overrides: Mapping[str, object] | None = None) -> dict[str, bool]:
         """The district's option values: the pack's defaults with `overrides` applied."""
@@ -326,6 +406,7 @@ class Pack:
             "jurisdiction": self.jurisdiction,
             "title": self.title,
             "default": self.default,
+            "languages": list(self.languages),
             "review": {
                 "status": self.review.status,
                 "statement": self.review.statement,
@@ -458,6 +539,7 @@ class _Builder:
         self.option_names: dict[str, object] = {}
         self.agency_groups: dict[str, frozenset[str]] = {}
         self.output_values: dict[str, frozenset[str]] = {}
+        self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
 
     # -- reporting helpers
 
@@ -484,6 +566,94 @@ class _Builder:
             self.issue(where, key, "must be a non-empty string")
             return ""
         return value.strip()
+
+    def translations(
+        self, tbl: Mapping[str, Any], where: str, english: Mapping[str, str]
+    ) -> dict[str, dict[str, str]]:
+        """Read `translations.LANG.FIELD` for each declared language other than English.
+
+        `english` maps each translatable field of the table to its English text (already read;
+        empty when absent). Every declared language must translate every field that has English
+        text, with the same placeholders."""
+        others = [lang for lang in self.languages if lang != SOURCE_LANGUAGE]
+        raw = tbl.get("translations", {})
+        if not isinstance(raw, dict):
+            self.issue(where, "translations", "must be a table of languages (translations.es...)")
+            raw = {}
+        for lang in raw:
+            if lang not in others:
+                declared = ", ".join(others) or "none besides en"
+                self.issue(
+                    where,
+                    f"translations.{lang}",
+                    f"language not declared in [pack] languages (translations: {declared})",
+                )
+        out: dict[str, dict[str, str]] = {}
+        for lang in others:
+            entry = raw.get(lang, {})
+            if not isinstance(entry, dict):
+                self.issue(where, f"translations.{lang}", "must be a table of texts")
+                entry = {}
+            for key in entry:
+                if key not in english:
+                    allowed = ", ".join(english) or "none"
+                    self.issue(
+                        where, f"translations.{lang}.{key}", f"unknown key (translated: {allowed})"
+                    )
+            texts: dict[str, str] = {}
+            for name, source in english.items():
+                if not source:
+                    continue  # no English text here (optional, or already reported)
+                key = f"translations.{lang}.{name}"
+                value = entry.get(name)
+                if value is None:
+                    self.issue(
+                        where, key, f"missing: the pack declares {lang!r}; translate the {name}"
+                    )
+                    continue
+                if not isinstance(value, str) or not value.strip():
+                    self.issue(where, key, "must be a non-empty string")
+                    continue
+                self._same_placeholders(source, value, where, key)
+                texts[name] = value.strip()
+            out[lang] = texts
+        return out
+
+    def _same_placeholders(self, source: str, text: str, where: str, key: str) -> None:
+        try:
+            wanted = placeholder_names(source)
+        except ValueError:
+            return  # the English text's own problem, reported where it is read
+        try:
+            found = placeholder_names(text)
+        except ValueError as exc:
+            self.issue(where, key, f"bad placeholder: {exc}")
+            return
+        if found != wanted:
+            self.issue(
+                where,
+                key,
+                "placeholders differ from the English text "
+                f"(English: {_braced(wanted)}; here: {_braced(found)})",
+            )
+
+    def _languages(self, meta: Mapping[str, Any]) -> tuple[str, ...]:
+        value = meta.get("languages", [SOURCE_LANGUAGE])
+        known = ", ".join(LANGUAGES)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.issue("pack", "languages", 'must be a list of language codes, e.g. ["en", "es"]')
+            return (SOURCE_LANGUAGE,)
+        if not value or value[0] != SOURCE_LANGUAGE:
+            self.issue("pack", "languages", 'must start with "en", the language of the pack text')
+        out: list[str] = [SOURCE_LANGUAGE]
+        for lang in value:
+            if lang not in LANGUAGES:
+                self.issue("pack", "languages", f"unknown language {lang!r} (known: {known})")
+            elif lang in out and lang != SOURCE_LANGUAGE:
+                self.issue("pack", "languages", f"{lang!r} is listed twice")
+            elif lang not in out:
+                out.append(lang)
+        return tuple(out)
 
     def unknown_keys(self, tbl: Mapping[str, Any], allowed: Iterable[str], where: str) -> None:
         allowed_set = set(allowed)
@@ -556,9 +726,20 @@ class _Builder:
         meta = self.table(data, "pack", "")
         self.unknown_keys(
             meta,
-            {"id", "version", "effective", "jurisdiction", "title", "description", "default"},
+            {
+                "id",
+                "version",
+                "effective",
+                "jurisdiction",
+                "title",
+                "description",
+                "default",
+                "languages",
+                "translations",
+            },
             "pack",
         )
+        self.languages = self._languages(meta)
         pack_id = self.string(meta, "id", "pack")
         if pack_id and not _ID.match(pack_id):
             self.issue("pack", "id", "must be lower-case letters, digits, dots and hyphens")
@@ -576,6 +757,8 @@ class _Builder:
             effective = date.min
         jurisdiction = self.string(meta, "jurisdiction", "pack")
         title = self.string(meta, "title", "pack")
+        description = str(meta.get("description", "")).strip()
+        pack_texts = self.translations(meta, "pack", {"title": title, "description": description})
         default = meta.get("default", False)
         if not isinstance(default, bool):
             self.issue("pack", "default", "must be true or false")
@@ -594,8 +777,13 @@ class _Builder:
         named_outcomes = self._named_outcomes()
         tables = self._tables(named_outcomes)
         documents = self._documents(named_outcomes, tables, facial_groups)
-        no_document, no_document_label = self._no_document(named_outcomes, tables)
-        recipients = self._recipients()
+        no_document, no_document_label, no_document_texts = self._no_document(
+            named_outcomes, tables
+        )
+        for lang, texts in no_document_texts.items():
+            if "label" in texts:
+                pack_texts.setdefault(lang, {})["no_document_label"] = texts["label"]
+        recipients, recipient_texts = self._recipients()
         self.output_values = {
             "notify": frozenset({n.value for n in Notify} | set(recipients)),
             "log": frozenset(entry.value for entry in Log),
@@ -624,7 +812,7 @@ class _Builder:
             effective=effective,
             jurisdiction=jurisdiction,
             title=title,
-            description=str(meta.get("description", "")).strip(),
+            description=description,
             default=default,
             review=review,
             options=options,
@@ -649,20 +837,28 @@ class _Builder:
             citations=citations,
             path=self.path,
             digest=self.digest,
+            languages=self.languages,
+            translations=pack_texts,
+            recipient_translations=recipient_texts,
         )
 
     def _review(self) -> Review:
         tbl = self.table(self.data, "review", "")
-        self.unknown_keys(tbl, {"status", "statement", "notice"}, "review")
+        self.unknown_keys(tbl, {"status", "statement", "notice", "translations"}, "review")
         status = self.string(tbl, "status", "review")
         if status and status not in {"NOT_REVIEWED"}:
             # A shipped pack is never reviewed for a district: counsel's sign-off is recorded in
             # the app, per district, not in the shared file.
             self.issue("review", "status", 'a pack file ships as "NOT_REVIEWED"')
+        statement = self.string(tbl, "statement", "review")
+        notice = self.string(tbl, "notice", "review")
         return Review(
             status=status,
-            statement=self.string(tbl, "statement", "review"),
-            notice=self.string(tbl, "notice", "review"),
+            statement=statement,
+            notice=notice,
+            translations=self.translations(
+                tbl, "review", {"statement": statement, "notice": notice}
+            ),
         )
 
     def _citations(self) -> dict[str, Citation]:
@@ -707,7 +903,8 @@ class _Builder:
             if not isinstance(tbl, dict):
                 self.issue("rules", rid, "must be a table")
                 continue
-            self.unknown_keys(tbl, {"title", "text", "cite", "tag", "domain"}, where)
+            allowed = {"title", "text", "cite", "tag", "domain", "translations"}
+            self.unknown_keys(tbl, allowed, where)
             cites = tbl.get("cite")
             if not isinstance(cites, list) or not cites:
                 self.issue(where, "cite", "every rule needs at least one citation")
@@ -719,13 +916,16 @@ class _Builder:
             if tag and tag not in TAGS:
                 self.issue(where, "tag", f"must be one of {', '.join(TAGS)} (DOMAIN.md tags)")
             domain = tbl.get("domain")
+            title = self.string(tbl, "title", where)
+            text = self.string(tbl, "text", where)
             out[rid] = Rule(
                 id=rid,
-                title=self.string(tbl, "title", where),
-                text=self.string(tbl, "text", where),
+                title=title,
+                text=text,
                 cites=tuple(str(c) for c in cites),
                 tag=tag,
                 domain=domain if isinstance(domain, str) else None,
+                translations=self.translations(tbl, where, {"title": title, "text": text}),
             )
         return out
 
@@ -740,19 +940,26 @@ class _Builder:
             if not isinstance(tbl, dict):
                 self.issue("options", name, "must be a table")
                 continue
-            self.unknown_keys(tbl, {"type", "default", "label", "description", "rule"}, where)
+            self.unknown_keys(
+                tbl, {"type", "default", "label", "description", "rule", "translations"}, where
+            )
             if tbl.get("type") != "bool":
                 self.issue(where, "type", 'must be "bool"')
             default = tbl.get("default")
             if not isinstance(default, bool):
                 self.issue(where, "default", "must be true or false")
                 default = False
+            label = self.string(tbl, "label", where)
+            description = self.string(tbl, "description", where)
             out[name] = OptionSpec(
                 name=name,
                 default=default,
-                label=self.string(tbl, "label", where),
-                description=self.string(tbl, "description", where),
+                label=label,
+                description=description,
                 rule=self.rule_ref(tbl.get("rule"), where),
+                translations=self.translations(
+                    tbl, where, {"label": label, "description": description}
+                ),
             )
             self.option_names[name] = default
         return out
@@ -784,7 +991,7 @@ class _Builder:
             if not isinstance(entry, dict):
                 self.issue("places", place.value, "missing (every place needs an entry)")
                 continue
-            self.unknown_keys(entry, {"label", "public", "public_option"}, where)
+            self.unknown_keys(entry, {"label", "public", "public_option", "translations"}, where)
             public = entry.get("public")
             option = entry.get("public_option")
             if public is not None and not isinstance(public, bool):
@@ -795,7 +1002,14 @@ class _Builder:
                 option = None
             if public is not None and option is not None:
                 self.issue(where, "public", "give either public or public_option, not both")
-            out[place] = PlaceSpec(place, self.string(entry, "label", where), public, option)
+            label = self.string(entry, "label", where)
+            out[place] = PlaceSpec(
+                place,
+                label,
+                public,
+                option,
+                translations=self.translations(entry, where, {"label": label}),
+            )
         for key in tbl:
             if key not in {p.value for p in Place}:
                 self.issue("places", key, "unknown place")
@@ -1085,7 +1299,10 @@ class _Builder:
                 checks_apply = False
             group_names = GROUPS_WITH_CHECKS if checks_apply else (GROUP_WITHOUT_CHECKS,)
             self.unknown_keys(
-                tbl, {"label", "summary", "family", "rule", "checks_apply", *group_names}, where
+                tbl,
+                {"label", "summary", "family", "rule", "checks_apply", "translations"}
+                | set(group_names),
+                where,
             )
             family = self.string(tbl, "family", where)
             if family and family not in FAMILIES:
@@ -1106,14 +1323,17 @@ class _Builder:
                 )
                 self._check_complete(cases, gwhere)
                 groups[group] = RequestRules(rank=rank, cases=cases)
+            label = self.string(tbl, "label", where)
+            summary = self.string(tbl, "summary", where)
             out[doc_type] = DocumentClass(
                 type=doc_type,
-                label=self.string(tbl, "label", where),
-                summary=self.string(tbl, "summary", where),
+                label=label,
+                summary=summary,
                 family=family,
                 rule=self.rule_ref(tbl.get("rule"), where),
                 checks_apply=checks_apply,
                 groups=groups,
+                translations=self.translations(tbl, where, {"label": label, "summary": summary}),
             )
         return out
 
@@ -1121,10 +1341,12 @@ class _Builder:
         self,
         named: Mapping[str, tuple[Outcome, ...]],
         tables: Mapping[str, Mapping[Request, tuple[Outcome, ...]]],
-    ) -> tuple[RequestRules, str]:
+    ) -> tuple[RequestRules, str, dict[str, dict[str, str]]]:
         where = "no_document"
         tbl = self.table(self.data, where, "")
-        cases = self._request_table(tbl, where, named, tables, Stage.FACTS, extra_keys=("label",))
+        cases = self._request_table(
+            tbl, where, named, tables, Stage.FACTS, extra_keys=("label", "translations")
+        )
         self._check_complete(cases, where)
         for request, outcomes in cases.items():
             if any(o.defer for o in outcomes):
@@ -1132,14 +1354,17 @@ class _Builder:
             for outcome in outcomes:
                 if outcome.when.stage is Stage.DOCUMENT:
                     self.issue(where, request.value, "tests a document, but there is none here")
-        return RequestRules(rank=0, cases=cases), self.string(tbl, "label", where)
+        label = self.string(tbl, "label", where)
+        texts = self.translations(tbl, where, {"label": label})
+        return RequestRules(rank=0, cases=cases), label, texts
 
-    def _recipients(self) -> dict[str, str]:
+    def _recipients(self) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
         raw = self.data.get("recipients", {})
         out: dict[str, str] = {}
+        texts: dict[str, dict[str, str]] = {}
         if not isinstance(raw, dict):
             self.issue("", "recipients", "must be a table")
-            return out
+            return out, texts
         contract = {n.value for n in Notify}
         for name, tbl in raw.items():
             if name in contract:
@@ -1151,9 +1376,13 @@ class _Builder:
             if not isinstance(tbl, dict):
                 self.issue("recipients", name, "must be a table with a label")
                 continue
-            self.unknown_keys(tbl, {"label"}, f"recipients.{name}")
+            self.unknown_keys(tbl, {"label", "translations"}, f"recipients.{name}")
             out[name] = self.string(tbl, "label", f"recipients.{name}")
-        return out
+            translated = self.translations(tbl, f"recipients.{name}", {"label": out[name]})
+            for lang, label in translated.items():
+                if "label" in label:
+                    texts.setdefault(lang, {})[name] = label["label"]
+        return out, texts
 
     def _array(self, key: str) -> list[tuple[str, dict[str, Any]]]:
         raw = self.data.get(key)
@@ -1252,16 +1481,15 @@ class _Builder:
 
     def _text_rules(self, key: str) -> tuple[TextRule, ...]:
         out = []
-        formatter = string.Formatter()
         for where, item in self._array(key):
-            self.unknown_keys(item, {"id", "order", "when", "text", "rule"}, where)
+            self.unknown_keys(item, {"id", "order", "when", "text", "rule", "translations"}, where)
             order = item.get("order")
             if not isinstance(order, int) or isinstance(order, bool):
                 self.issue(where, "order", "must be a whole number (steps are read in this order)")
                 order = 0
             text = self.string(item, "text", where)
             try:
-                names = {name for _, name, _, _ in formatter.parse(text) if name is not None}
+                names = set(placeholder_names(text))
             except ValueError as exc:
                 self.issue(where, "text", f"bad placeholder: {exc}")
                 names = set()
@@ -1280,6 +1508,11 @@ class _Builder:
                     when=self.condition(item.get("when"), where, Stage.TEXT),
                     text=text,
                     rule=self.rule_ref(item.get("rule"), where),
+                    translations=self.translations(item, where, {"text": text}),
                 )
             )
         return tuple(out)
+
+
+def _braced(names: Iterable[str]) -> str:
+    return ", ".join("{" + name + "}" for name in sorted(names)) or "none"

@@ -236,9 +236,20 @@ WORDS: dict[str, str] = {
 }
 
 
-def words(dimension: str, value: str) -> str:
-    """The plain words for a value of a decision dimension (or the code if there are none)."""
-    return WORDS.get(f"{dimension}.{value}", value)
+def words(dimension: str, value: str, language: str = "en") -> str:
+    """The plain words for a value of a decision dimension (or the code if there are none).
+
+    In a language other than English, only the values the engine writes into a pack's texts
+    (`RENDERED`) have words; asking for another is an error, never a silent switch to English."""
+    if language == "en":
+        return WORDS.get(f"{dimension}.{value}", value)
+    table = VOCABULARIES.get(language)
+    if table is None:
+        raise KeyError(f"no vocabulary for language {language!r} (known: {', '.join(LANGUAGES)})")
+    key = f"{dimension}.{value}"
+    if key not in table:
+        raise KeyError(f"no {language!r} words for {key}")
+    return table[key]
 
 
 # What each request is about. Physical requests ask for access to places or people; information
@@ -309,3 +320,91 @@ WORDS.update(
         "nondisclosure.ORDERED_BY_AGENCY": "the issuing agency has ordered non-disclosure",
     }
 )
+
+# ---------------------------------------------------------------------------------------------
+# Other languages. A pack's texts are translated in the pack (`translations.es...`); the values
+# the engine fills into them ({requests}, {agency} ...) and the headline's check words come
+# from here. Every value of every dimension in RENDERED has words in each language.
+
+LANGUAGES: tuple[str, ...] = ("en", "es")
+RENDERED: tuple[tuple[str, type[StrEnum]], ...] = (
+    ("request", Request),
+    ("identification", Identification),
+    ("exigency", Exigency),
+    ("agency", Agency),
+    ("facial_check", FacialCheck),
+)
+
+WORDS_ES: dict[str, str] = {
+    "request.ENTER_NONPUBLIC_AREA": "entrar en zonas cerradas al público",
+    "request.ACCESS_STUDENT": "ver, interrogar o llevarse a un estudiante",
+    "request.ARREST_PERSON": "arrestar a una persona",
+    "request.STUDENT_RECORDS": "expedientes de estudiantes",
+    "request.DIRECTORY_INFORMATION": "información de directorio",
+    "request.IMMIGRATION_STATUS": "estatus migratorio",
+    "request.SCHEDULE_OR_WHEREABOUTS": "el horario o el paradero de un estudiante",
+    "request.STUDENT_LIST": "una lista de estudiantes",
+    "identification.NAME": "nombre",
+    "identification.BADGE_OR_ID_NUMBER": "número de placa o de identificación",
+    "identification.PHONE": "número de teléfono",
+    "identification.BUSINESS_CARD": "tarjeta de presentación",
+    "exigency.NONE": "ninguna emergencia",
+    "exigency.HOT_PURSUIT": "persecución inmediata de una persona que huye",
+    "exigency.IMMINENT_DANGER": "peligro inminente para la seguridad de alguien",
+    "exigency.EVIDENCE_DESTRUCTION": "pruebas a punto de ser destruidas",
+    "exigency.ASSERTED_WITHOUT_BASIS": "una emergencia alegada sin indicar ningún peligro",
+    "agency.IMMIGRATION": "agentes de inmigración (ICE, CBP, HSI)",
+    "agency.FEDERAL_LAW_ENFORCEMENT": "fuerzas del orden federales (FBI, USMS ...)",
+    "agency.STATE_OR_LOCAL_POLICE": "policía estatal o local",
+    "agency.SCHOOL_RESOURCE_OFFICER": "el oficial de recursos escolares",
+    "agency.CHILD_PROTECTIVE_SERVICES": "servicios de protección infantil",
+    "agency.OTHER_GOVERNMENT": "otro organismo del gobierno",
+    "agency.PRIVATE_PARTY": "un particular",
+    "agency.UNVERIFIED": "una persona cuya agencia no se puede verificar",
+    "facial_check.PASS": "pasa sus verificaciones formales",
+    "facial_check.WRONG_PREMISES": "describe otro lugar",
+    "facial_check.WRONG_PERSON": "nombra a otra persona",
+    "facial_check.EXPIRED": "ha pasado su fecha",
+    "facial_check.OUTSIDE_TIME_WINDOW": "está fuera del horario que permite",
+    "facial_check.OUT_OF_SCOPE": "no cubre lo que se pide",
+    "facial_check.NO_JUDGE_SIGNATURE": "no tiene la firma que necesita",
+    "facial_check.NOT_APPLICABLE": "verificaciones formales no hechas",
+}
+
+VOCABULARIES: dict[str, dict[str, str]] = {"es": WORDS_ES}
+
+# The small words the engine puts between and instead of values.
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "and": "and",
+        "no_document": "no document",
+        "no_court_document": "no court document",
+        "nothing": "nothing",
+    },
+    "es": {
+        "and": "y",
+        "no_document": "ningún documento",
+        "no_court_document": "ningún documento judicial",
+        "nothing": "nada",
+    },
+}
+
+
+def join_words(items: list[str], language: str = "en") -> str:
+    """`a`, `a and b`, `a, b and c` in the language (Spanish "y" is "e" before an i- sound)."""
+    if not items:
+        return ""
+    conjunction = PHRASES[language]["and"]
+    last = items[-1]
+    if language == "es" and _starts_with_i_sound(last):
+        conjunction = "e"
+    if len(items) == 1:
+        return last
+    return f"{', '.join(items[:-1])} {conjunction} {last}"
+
+
+def _starts_with_i_sound(text: str) -> bool:
+    lowered = text.lower()
+    if lowered.startswith(("hia", "hie", "hio", "hiu")):
+        return False  # "hielo": the i is a consonant sound; "y" stays
+    return lowered.startswith(("i", "í", "hi", "hí"))
