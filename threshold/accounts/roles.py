@@ -44,6 +44,14 @@ class Capability(enum.Enum):
     MANAGE_WATCHLISTS = "manage_watchlists"
     # Answering a possible watchlist match at a school's front desk.
     ANSWER_WATCHLIST_MATCH = "answer_watchlist_match"
+    # Student records (FERPA): taking and deciding requests, notices and disclosures.
+    HANDLE_RECORDS_REQUESTS = "handle_records_requests"
+    # Reading the requests, students' records of disclosures and the directory policy.
+    READ_RECORDS_REQUESTS = "read_records_requests"
+    # Opening a request kept in the restricted file (a non-disclosure order applies).
+    OPEN_RESTRICTED_FILE = "open_restricted_file"
+    # Importing the student roster from the student information system.
+    IMPORT_ROSTER = "import_roster"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
@@ -59,9 +67,25 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
         _OFFICIAL | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH}
     ),
     Role.STAFF: frozenset({Capability.USE_APP}),
-    Role.RECORDS_OFFICER: frozenset(_OFFICIAL),
+    Role.RECORDS_OFFICER: frozenset(
+        _OFFICIAL
+        | {
+            Capability.HANDLE_RECORDS_REQUESTS,
+            Capability.READ_RECORDS_REQUESTS,
+            Capability.OPEN_RESTRICTED_FILE,
+            Capability.IMPORT_ROSTER,
+        }
+    ),
     Role.SUPERINTENDENT: frozenset(_OFFICIAL),
-    Role.DISTRICT_COUNSEL: frozenset(_OFFICIAL | {Capability.READ_AUDIT, Capability.SIGN_OFF_PACK}),
+    Role.DISTRICT_COUNSEL: frozenset(
+        _OFFICIAL
+        | {
+            Capability.READ_AUDIT,
+            Capability.SIGN_OFF_PACK,
+            Capability.READ_RECORDS_REQUESTS,
+            Capability.OPEN_RESTRICTED_FILE,
+        }
+    ),
     Role.DISTRICT_ADMIN: frozenset(
         _OFFICIAL
         | {
@@ -70,6 +94,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_FAILED_TASKS,
             Capability.ADOPT_PACK,
             Capability.MANAGE_WATCHLISTS,
+            Capability.IMPORT_ROSTER,
         }
     ),
     Role.AUDITOR: frozenset(_OFFICIAL | {Capability.READ_AUDIT}),
