@@ -24,6 +24,7 @@ SECTIONS = {
     "watchlists-alert": "alerts",
     "watchlists-desk": "front-desk",
     "watchlists": "watchlists",
+    "records": "records",
 }
 
 
@@ -50,5 +51,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_view_visitors": access.has_capability(user, Capability.VIEW_SCHOOL),
         "can_manage_watchlists": access.has_capability(user, Capability.MANAGE_WATCHLISTS),
         "can_answer_watchlist": access.has_capability(user, Capability.ANSWER_WATCHLIST_MATCH),
+        "can_read_records": access.has_capability(user, Capability.READ_RECORDS_REQUESTS),
+        "can_import_roster": access.has_capability(user, Capability.IMPORT_ROSTER),
         "my_memberships": access.memberships_with(user, Capability.USE_APP),
     }

@@ -55,9 +55,7 @@ class Command(BaseCommand):
             raise CommandError("--as must name an active records officer or administrator there.")
         path = Path(options["path"])
         try:
-            supplement = (
-                Path(options["supplement"]).read_bytes() if options["supplement"] else None
-            )
+            supplement = Path(options["supplement"]).read_bytes() if options["supplement"] else None
             if options["simple"]:
                 kind, data = "simple", path.read_bytes()
             elif path.is_dir():
