@@ -28,10 +28,19 @@ def test_it_imports_oneroster_students_and_only_what_it_needs(world, rita, versi
     files = oneroster_files(students=20, schools=SCHOOLS, version=version)
     extra = supplement(
         [
-            {"student_id": "100003", "directory_opt_out": "yes", "guardian_name": "Ana Lopez",
-             "guardian_email": "ana@family.example", "guardian_language": "es"},
-            {"student_id": "100003", "directory_opt_out": "yes", "guardian_name": "Luis Lopez",
-             "guardian_language": "Spanish"},
+            {
+                "student_id": "100003",
+                "directory_opt_out": "yes",
+                "guardian_name": "Ana Lopez",
+                "guardian_email": "ana@family.example",
+                "guardian_language": "es",
+            },
+            {
+                "student_id": "100003",
+                "directory_opt_out": "yes",
+                "guardian_name": "Luis Lopez",
+                "guardian_language": "Spanish",
+            },
             {"student_id": "100004", "eligible_student": "yes"},
         ]
     )
@@ -69,8 +78,14 @@ def test_a_student_missing_from_a_later_import_is_deactivated_not_deleted(world,
     run(world, rita, oneroster_files(students=10, schools=SCHOOLS))
     gone = Student.objects.get(local_id="100009")
     DisclosureEntry.objects.create(
-        district=world.north, student=gone, kind="request", on_date=date(2026, 1, 5),
-        parties="Someone", legitimate_interest="—", basis="—", recorded_by=rita,
+        district=world.north,
+        student=gone,
+        kind="request",
+        on_date=date(2026, 1, 5),
+        parties="Someone",
+        legitimate_interest="—",
+        basis="—",
+        recorded_by=rita,
     )
     result = run(world, rita, oneroster_files(students=9, schools=SCHOOLS))
     assert result.left == 1
@@ -131,7 +146,9 @@ def test_it_imports_one_simple_csv(world, rita):
 
 
 def test_a_simple_csv_with_bad_rows_reports_each(world, rita):
-    bad = SIMPLE + "C3,,Kim,Lincoln Elementary,1,2019-13-01,no,no,,,,\nD4,Li,Wu,Mars High,1,,,,,,,\n"
+    bad = (
+        SIMPLE + "C3,,Kim,Lincoln Elementary,1,2019-13-01,no,no,,,,\nD4,Li,Wu,Mars High,1,,,,,,,\n"
+    )
     with pytest.raises(roster.ImportRefused) as refused:
         run(world, rita, kind="simple", data=bad.encode())
     assert {e.line for e in refused.value.errors} == {5, 6}
@@ -142,7 +159,13 @@ def test_the_command_imports_as_the_page_does(world, rita, tmp_path, capsys):
     bundle = tmp_path / "export.zip"
     bundle.write_bytes(zipped(oneroster_files(students=4, schools=SCHOOLS)))
     call_command(
-        "records", "import-roster", str(bundle), "--district", str(world.north.pk), "--as", rita.email
+        "records",
+        "import-roster",
+        str(bundle),
+        "--district",
+        str(world.north.pk),
+        "--as",
+        rita.email,
     )
     assert Student.objects.count() == 4
     assert "added: 4" in capsys.readouterr().out
@@ -153,8 +176,14 @@ def test_the_command_reports_bad_lines_and_fails(world, rita, tmp_path, capsys):
     data.write_text("student_id,given_name,family_name,school\nA1,,X,Lincoln Elementary\n")
     with pytest.raises(SystemExit) as exit_:
         call_command(
-            "records", "import-roster", str(data), "--simple", "--district", str(world.north.pk),
-            "--as", rita.email,
+            "records",
+            "import-roster",
+            str(data),
+            "--simple",
+            "--district",
+            str(world.north.pk),
+            "--as",
+            rita.email,
         )
     assert exit_.value.code == 1
     assert "students.csv, line 2" in capsys.readouterr().err

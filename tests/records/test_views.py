@@ -69,7 +69,9 @@ def test_intake_keeps_what_was_typed_on_an_error(world, rita, client_for):
     assert not RecordsRequest.objects.exists()
 
 
-def test_a_records_officer_cannot_see_another_districts_requests(world, rita, ralph, maria, client_for):
+def test_a_records_officer_cannot_see_another_districts_requests(
+    world, rita, ralph, maria, client_for
+):
     item = services.request_intake(
         district=world.north,
         actor=rita,
@@ -94,10 +96,15 @@ def test_staff_without_a_records_role_are_refused(world, maria, client_for):
     for persona in (world.alice, world.olga, world.dana, world.aaron):
         client = client_for(persona)
         assert client.get(reverse("records-queue")).status_code == 403
-        assert client.get(reverse("records-student", kwargs={"student_id": maria.pk})).status_code == 403
+        assert (
+            client.get(reverse("records-student", kwargs={"student_id": maria.pk})).status_code
+            == 403
+        )
 
 
-def test_the_restricted_file_opens_for_counsel_and_the_records_officer_only(world, rita, maria, client_for):
+def test_the_restricted_file_opens_for_counsel_and_the_records_officer_only(
+    world, rita, maria, client_for
+):
     item = services.request_intake(
         district=world.north,
         actor=rita,
@@ -136,7 +143,9 @@ def test_counsel_reads_but_does_not_handle(world, rita, maria, client_for):
         ("records-student-pdf", "records.parent_export_downloaded", "application/pdf"),
     ],
 )
-def test_every_view_of_a_record_is_an_audit_event(world, rita, maria, client_for, name, action, kind):
+def test_every_view_of_a_record_is_an_audit_event(
+    world, rita, maria, client_for, name, action, kind
+):
     services.request_intake(
         district=world.north,
         actor=rita,

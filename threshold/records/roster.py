@@ -51,6 +51,16 @@ SIMPLE_OPTIONAL = (
     "guardian_language",
 )
 SUPPLEMENT_COLUMNS = ("student_id", *SIMPLE_OPTIONAL[2:])
+SIMPLE_COLUMNS = (*SIMPLE_REQUIRED, *SIMPLE_OPTIONAL)
+# Every OneRoster column the import reads, by file (the privacy test walks these names).
+ONEROSTER_COLUMNS = (
+    "orgs.csv: sourcedId name type status",
+    "users.csv: sourcedId status role orgSourcedIds primaryOrgSourcedId givenName familyName "
+    "preferredGivenName preferredFamilyName identifier email grades",
+    "roles.csv: userSourcedId role roleType orgSourcedId status",
+    "enrollments.csv: userSourcedId schoolSourcedId role status",
+    "demographics.csv: sourcedId birthDate",
+)
 YES = {"yes", "y", "true", "1", "x", "si", "sí"}
 NO = {"no", "n", "false", "0", ""}
 LANGUAGE_WORDS = {
