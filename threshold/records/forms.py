@@ -72,7 +72,7 @@ class IntakeForm(forms.Form):
     )
     document_class = forms.ChoiceField(
         label=_("Document presented"),
-        choices=[("", _("None"))] + _choices(labels.DOCUMENT),
+        choices=[("", _("None")), *_choices(labels.DOCUMENT)],
         required=False,
     )
     document_reference = forms.CharField(

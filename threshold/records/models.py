@@ -174,6 +174,9 @@ class OptOutChange(models.Model):
     class Meta:
         ordering = ["-changed_at"]
 
+    def __str__(self) -> str:
+        return f"{self.student_id} {self.opted_out} {self.changed_at:%Y-%m-%d}"
+
 
 def _choices(table: dict[str, object]) -> list[tuple[str, object]]:
     return list(table.items())
@@ -308,6 +311,9 @@ class Notice(models.Model):
     class Meta:
         ordering = ["sent_at"]
 
+    def __str__(self) -> str:
+        return self.subject
+
 
 class DisclosureEntry(models.Model):
     """One line of a student's record of requests and disclosures (34 CFR 99.32)."""
@@ -343,3 +349,6 @@ class DisclosureEntry(models.Model):
                 name="disclosure_entry_says_what",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.on_date:%Y-%m-%d}"

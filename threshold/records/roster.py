@@ -518,7 +518,8 @@ def parse_oneroster(
         if school is None:
             if named:
                 message = _(
-                    "The school %(school)s is not one of the district's schools in Threshold: add it, or give it the same name."
+                    "The school %(school)s is not one of the district's schools in Threshold: "
+                    "add it, or give it the same name."
                 ) % {"school": named}
             else:
                 message = _("No school is given for this student (orgs, roles or enrollments).")

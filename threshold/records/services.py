@@ -60,7 +60,7 @@ PARTIES_OF_AGENCY: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Requester:
-    """Who asks. `agency` is a code of the protocol's vocabulary (threshold.protocol.vocab.Agency)."""
+    """Who asks. `agency` is a code of the protocol's vocabulary (protocol.vocab.Agency)."""
 
     agency: str
     name: str = ""
