@@ -273,3 +273,53 @@ def test_opt_outs_keep_their_history(world, rita, maria):
     services.opt_out_set(student=maria, actor=rita, opted_out=True, note="Form received")
     services.opt_out_set(student=maria, actor=rita, opted_out=False)
     assert [c.opted_out for c in maria.opt_out_changes.order_by("changed_at")] == [True, False]
+
+
+def test_counsel_directs_a_held_request_to_release_after_notice(world, rita, maria):
+    dhs = PresentedDocument(doc_class="ADMIN_SUBPOENA_I138")
+    request = intake(world, rita, student=maria, document=dhs)
+    assert request.records_outcome == "HOLD_FOR_COUNSEL"
+    assert request.status == RecordsRequest.Status.WITH_COUNSEL
+    with pytest.raises(ValidationError):
+        services.disclosure_record(
+            request=request, actor=rita, what="x", disclosed_to="", redisclosure_conditions=""
+        )
+    with pytest.raises(ValidationError):
+        services.counsel_direction_record(
+            request=request,
+            actor=world.carl,
+            direction="release_under_order",
+            counsel_name="Carl Counsel",
+            note="",
+        )
+    services.counsel_direction_record(
+        request=request,
+        actor=world.carl,
+        direction="release_after_notice",
+        counsel_name="Carl Counsel",
+        note="Enforced by the district court on 2026-01-10",
+    )
+    request.refresh_from_db()
+    assert request.status == RecordsRequest.Status.AWAITING_NOTICE
+    assert services.notice_required(request)
+    now = timezone.now()
+    services.notice_send(request=request, actor=rita, now=now)
+    services.disclosure_record(
+        request=request,
+        actor=rita,
+        what="Enrollment dates",
+        disclosed_to="",
+        redisclosure_conditions="",
+        now=now + timedelta(days=10),
+    )
+    assert [e.kind for e in record_of(maria)] == ["request", "disclosure"]
+
+
+def test_counsel_may_direct_that_nothing_is_released(world, rita, maria):
+    request = intake(world, rita, student=maria, document=PresentedDocument(doc_class="UNKNOWN"))
+    services.counsel_direction_record(
+        request=request, actor=rita, direction="no_release", counsel_name="Carl Counsel", note=""
+    )
+    request.refresh_from_db()
+    assert request.status == RecordsRequest.Status.CLOSED
+    assert request.closed_note

@@ -216,3 +216,27 @@ def test_opt_out_from_the_student_page(world, rita, client_for):
     child.refresh_from_db()
     assert child.directory_opt_out
     assert child.opt_out_changes.get().note == "Form of 2025-09-01"
+
+
+def test_counsel_records_a_direction_from_the_request_page(world, rita, maria, client_for):
+    item = services.request_intake(
+        district=world.north,
+        actor=rita,
+        channel="MAIL_OR_FAX",
+        requester=Requester(agency="IMMIGRATION", name="HSI"),
+        requested=["STUDENT_RECORDS"],
+        student=maria,
+        document=PresentedDocument(doc_class="ADMIN_SUBPOENA_I138"),
+    )
+    client = client_for(world.carl)
+    page = client.get(reverse("records-request", kwargs={"request_id": item.pk}))
+    assert (
+        b"Record counsel&#x27;s direction" in page.content
+        or b"Record counsel's direction" in page.content
+    )
+    url = reverse("records-request-direction", kwargs={"request_id": item.pk})
+    assert client.post(url, {"direction": "no_release", "counsel_name": ""}).status_code == 422
+    done = client.post(url, {"direction": "no_release", "counsel_name": "Carl Counsel"})
+    assert done.status_code == 302
+    assert RecordsRequest.objects.get().status == "closed"
+    assert client_for(world.dana).post(url, {}).status_code == 403

@@ -50,6 +50,8 @@ class Capability(enum.Enum):
     READ_RECORDS_REQUESTS = "read_records_requests"
     # Opening a request kept in the restricted file (a non-disclosure order applies).
     OPEN_RESTRICTED_FILE = "open_restricted_file"
+    # Recording counsel's direction on a request the policy pack holds for counsel.
+    RECORD_COUNSEL_DIRECTION = "record_counsel_direction"
     # Importing the student roster from the student information system.
     IMPORT_ROSTER = "import_roster"
 
@@ -73,6 +75,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.HANDLE_RECORDS_REQUESTS,
             Capability.READ_RECORDS_REQUESTS,
             Capability.OPEN_RESTRICTED_FILE,
+            Capability.RECORD_COUNSEL_DIRECTION,
             Capability.IMPORT_ROSTER,
         }
     ),
@@ -84,6 +87,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.SIGN_OFF_PACK,
             Capability.READ_RECORDS_REQUESTS,
             Capability.OPEN_RESTRICTED_FILE,
+            Capability.RECORD_COUNSEL_DIRECTION,
         }
     ),
     Role.DISTRICT_ADMIN: frozenset(

@@ -89,6 +89,7 @@ ACTIONS: dict[str, Promise] = {
     "records.release_order_recorded": _("Order setting the release date recorded"),
     "records.disclosure_recorded": _("Release of student records recorded"),
     "records.request_closed": _("Records request closed without release"),
+    "records.counsel_direction_recorded": _("Counsel's direction on a records request recorded"),
     "records.disclosures_viewed": _("A student's record of disclosures was viewed"),
     "records.disclosures_exported": _("A student's record of disclosures exported (CSV)"),
     "records.parent_export_downloaded": _("A student's record of disclosures printed for a parent"),

@@ -22,6 +22,7 @@ HANDLE = Capability.HANDLE_RECORDS_REQUESTS
 READ = Capability.READ_RECORDS_REQUESTS
 RESTRICTED = Capability.OPEN_RESTRICTED_FILE
 IMPORT = Capability.IMPORT_ROSTER
+DIRECT = Capability.RECORD_COUNSEL_DIRECTION
 
 
 def district_for(user: Any, capability: Capability = READ) -> District:

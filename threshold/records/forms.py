@@ -9,7 +9,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from threshold.policies import labels
-from threshold.records.models import DirectoryCategory, DirectoryParty, RecordsPolicy, Student
+from threshold.records.models import (
+    DirectoryCategory,
+    DirectoryParty,
+    RecordsPolicy,
+    RecordsRequest,
+    Student,
+)
 from threshold.records.services import PresentedDocument, Requester
 
 MAX_UPLOAD = 200 * 1024 * 1024
@@ -161,6 +167,18 @@ class ReleaseOrderForm(forms.Form):
         label=_("Release date the order sets"), widget=forms.DateInput(attrs={"type": "date"})
     )
     reference = forms.CharField(label=_("The order (court, case number, date)"), max_length=200)
+
+
+class CounselDirectionForm(forms.Form):
+    direction = forms.ChoiceField(
+        label=_("Counsel's direction"),
+        choices=RecordsRequest.Direction.choices,
+        widget=forms.RadioSelect,
+    )
+    counsel_name = forms.CharField(label=_("Counsel who decided"), max_length=200)
+    note = forms.CharField(
+        label=_("Counsel's reasons"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class CloseForm(forms.Form):

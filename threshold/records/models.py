@@ -194,6 +194,14 @@ class RecordsRequest(models.Model):
         DISCLOSED = "disclosed", _("Released")
         CLOSED = "closed", _("Closed")
 
+    class Direction(models.TextChoices):
+        RELEASE_AFTER_NOTICE = "release_after_notice", _("Release after notice to the parent")
+        RELEASE_UNDER_ORDER = (
+            "release_under_order",
+            _("Release without notice, as the order requires"),
+        )
+        NO_RELEASE = "no_release", _("Release nothing")
+
     OPEN_STATUSES = (
         Status.WITH_COUNSEL,
         Status.AWAITING_NOTICE,
@@ -263,6 +271,12 @@ class RecordsRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     closed_note = models.TextField(_("why it was closed"), blank=True)
+    # Counsel's direction, when the policy pack holds the request for counsel.
+    counsel_direction = models.CharField(
+        _("counsel's direction"), max_length=24, choices=Direction.choices, blank=True
+    )
+    counsel_name = models.CharField(_("counsel"), max_length=200, blank=True)
+    counsel_note = models.TextField(_("counsel's reasons"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -348,8 +348,73 @@ def request_intake(
 
 
 def notice_required(request: RecordsRequest) -> bool:
-    """Whether the pack's decision asked for advance notice to the parent or eligible student."""
+    """Whether the pack's decision, or counsel's direction on a request the pack held for
+    counsel, asks for advance notice to the parent or eligible student."""
+    if request.counsel_direction == RecordsRequest.Direction.RELEASE_AFTER_NOTICE:
+        return True
     return any(code in request.decision.get("notify", []) for code in NOTICE_CODES)
+
+
+def _keeps_99_32_entry(request: RecordsRequest) -> bool:
+    """A release goes into the student's record unless the request is in the restricted file and
+    the pack exempts it (34 CFR 99.32(d))."""
+    if request.student is None or request.restricted:
+        return False
+    if request.counsel_direction == RecordsRequest.Direction.RELEASE_AFTER_NOTICE:
+        return True
+    return "FERPA_REQUEST_RECORD" in request.decision.get("log", [])
+
+
+@transaction.atomic
+def counsel_direction_record(
+    *, request: RecordsRequest, actor: User, direction: str, counsel_name: str, note: str
+) -> RecordsRequest:
+    """Record counsel's direction on a request the policy pack held for counsel: release after
+    notice to the parent, release without notice (only where an order forbids notice), or
+    release nothing."""
+    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != RecordsRequest.Status.WITH_COUNSEL:
+        raise ValidationError(_("This request is not waiting for counsel."))
+    if not counsel_name.strip():
+        raise ValidationError({"counsel_name": _("Name the counsel who decided.")})
+    Direction = RecordsRequest.Direction
+    if direction == Direction.RELEASE_AFTER_NOTICE:
+        if request.student is None:
+            raise ValidationError(
+                {"direction": _("A notice needs the student: this request names none.")}
+            )
+        status = RecordsRequest.Status.AWAITING_NOTICE
+    elif direction == Direction.RELEASE_UNDER_ORDER:
+        if request.nondisclosure not in (
+            Nondisclosure.ORDERED_BY_COURT,
+            Nondisclosure.ORDERED_BY_AGENCY,
+        ):
+            raise ValidationError(
+                {"direction": _("Only an order that forbids telling the family allows this.")}
+            )
+        status = RecordsRequest.Status.READY
+    elif direction == Direction.NO_RELEASE:
+        status = RecordsRequest.Status.CLOSED
+    else:
+        raise ValidationError({"direction": _("Choose counsel's direction.")})
+    request.counsel_direction = direction
+    request.counsel_name = counsel_name.strip()[:200]
+    request.counsel_note = note.strip()
+    request.status = status
+    if status == RecordsRequest.Status.CLOSED:
+        request.closed_note = note.strip() or _("Counsel directed that nothing be released.")
+    request.save(
+        update_fields=["counsel_direction", "counsel_name", "counsel_note", "status", "closed_note"]
+    )
+    record(
+        "records.counsel_direction_recorded",
+        actor=actor,
+        district=request.district,
+        school=request.school,
+        subject=request,
+        data={"direction": direction, "status": status},
+    )
+    return request
 
 
 def release_date(request: RecordsRequest) -> date | None:
@@ -379,7 +444,10 @@ def notice_send(
     student = request.student
     period = policy_of(request.district).notice_period_days
     earliest = today + timedelta(days=period)
-    to_student = "ELIGIBLE_STUDENT_FERPA" in request.decision.get("notify", [])
+    if request.counsel_direction == RecordsRequest.Direction.RELEASE_AFTER_NOTICE:
+        to_student = student.is_eligible(today)
+    else:
+        to_student = "ELIGIBLE_STUDENT_FERPA" in request.decision.get("notify", [])
     guardians = list(student.guardians.all())
     if to_student:
         language = guardians[0].preferred_language if guardians else "en"
@@ -505,11 +573,7 @@ def disclosure_record(
         ]
     )
     entry = None
-    if (
-        request.student is not None
-        and not request.restricted
-        and "FERPA_REQUEST_RECORD" in request.decision.get("log", [])
-    ):
+    if _keeps_99_32_entry(request):
         first = request.entries.order_by("recorded_at").first()
         entry = DisclosureEntry.objects.create(
             district=request.district,

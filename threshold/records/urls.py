@@ -22,6 +22,11 @@ urlpatterns = [
         name="records-request-disclose",
     ),
     path(
+        "records/requests/<uuid:request_id>/counsel/",
+        views.request_direction,
+        name="records-request-direction",
+    ),
+    path(
         "records/requests/<uuid:request_id>/close/",
         views.request_close,
         name="records-request-close",

@@ -21,11 +21,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from threshold.accounts import access as accounts_access
 from threshold.accounts.models import User
+from threshold.accounts.roles import Capability
 from threshold.audit.services import record
 from threshold.policies import labels
 from threshold.records import access, exports, queries, roster, services
 from threshold.records.forms import (
     CloseForm,
+    CounselDirectionForm,
     DisclosureForm,
     IntakeForm,
     OptOutForm,
@@ -132,6 +134,13 @@ def _request_page(
         "disclosure_form": forms.get("disclosure") or DisclosureForm(),
         "order_form": forms.get("order") or ReleaseOrderForm(),
         "close_form": forms.get("close") or CloseForm(),
+        "can_direct": accounts_access.has_capability(request.user, access.DIRECT),
+        "direction_form": forms.get("direction")
+        or CounselDirectionForm(
+            initial={"counsel_name": _user(request).full_name}
+            if accounts_access.has_capability(request.user, Capability.SIGN_OFF_PACK)
+            else {}
+        ),
         "today": timezone.localdate(),
     }
     return render(request, "records/request.html", context, status=status)
@@ -198,6 +207,24 @@ def request_disclose(request: HttpRequest, request_id: Any) -> HttpResponse:
             messages.success(request, _("The release is recorded."))
             return redirect("records-request", request_id=found.pk)
     return _request_page(request, found, forms={"disclosure": form}, status=422)
+
+
+@require_POST
+def request_direction(request: HttpRequest, request_id: Any) -> HttpResponse:
+    """Record counsel's direction on a request the policy pack held for counsel."""
+    found = access.request_for(request.user, request_id, access.DIRECT)
+    form = CounselDirectionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.counsel_direction_record(
+                request=found, actor=_user(request), **form.cleaned_data
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("Counsel's direction is recorded."))
+            return redirect("records-request", request_id=found.pk)
+    return _request_page(request, found, forms={"direction": form}, status=422)
 
 
 @require_POST
