@@ -187,3 +187,11 @@ def test_the_command_reports_bad_lines_and_fails(world, rita, tmp_path, capsys):
         )
     assert exit_.value.code == 1
     assert "students.csv, line 2" in capsys.readouterr().err
+
+
+def test_the_demo_district_has_students(db):
+    from threshold.accounts.demo import load_demo
+
+    district = load_demo("demo-password-for-tests")
+    assert Student.objects.filter(district=district).count() == 7
+    assert Guardian.objects.filter(student__district=district).count() == 7

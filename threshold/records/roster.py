@@ -662,7 +662,7 @@ def parse(
 
 @transaction.atomic
 def import_roster(
-    *, district: District, actor: User, parsed: Parsed, now: datetime | None = None
+    *, district: District, actor: User | None, parsed: Parsed, now: datetime | None = None
 ) -> ImportResult:
     """Write a parsed roster: every student or none (raises ImportRefused on any bad row)."""
     parsed.refuse_if_failed()
