@@ -6,7 +6,8 @@ It generates a OneRoster CSV export (a .zip bundle, with every demographic colum
 carries) of N students (10,000 by default) over 8 schools, with a supplementary file of one parent
 per student, and imports it with the same code as the Students page; then imports it again (an
 unchanged nightly export). The database is the bench's own, as in bench/audit_verify.py: SQLite
-in a temporary folder, or a `threshold_bench` database on the PostgreSQL server DATABASE_URL names.
+in a temporary folder, or a `threshold_bench_roster` database on the PostgreSQL server that
+DATABASE_URL names (made for the run and dropped at the end).
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
+import audit_verify
 from audit_verify import describe_database, prepare_database, setup_django
+
+# A database of its own, so that this bench and the audit bench may run side by side.
+audit_verify.BENCH_DATABASE = "threshold_bench_roster"
 
 SCHOOLS = [f"Bench School {n}" for n in range(8)]
 
