@@ -110,7 +110,7 @@ class IntakeForm(forms.Form):
         number = self.cleaned_data["student_number"].strip()
         if not number:
             return None
-        found = self.students.filter(local_id=number).order_by("-is_active").first()
+        found: Student | None = self.students.filter(local_id=number).order_by("-is_active").first()
         if found is None:
             raise forms.ValidationError(_("No student with this number in the district."))
         return found
@@ -222,7 +222,7 @@ class RosterImportForm(forms.Form):
         return self._read("supplement")
 
 
-class PolicyForm(forms.ModelForm):
+class PolicyForm(forms.ModelForm[RecordsPolicy]):
     directory_categories = forms.MultipleChoiceField(
         label=_("Directory information the district designates"),
         choices=DirectoryCategory.choices,

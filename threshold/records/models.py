@@ -10,6 +10,7 @@ other demographic field exists here, and none is read from an import.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date
 
 from django.conf import settings
@@ -178,7 +179,7 @@ class OptOutChange(models.Model):
         return f"{self.student_id} {self.opted_out} {self.changed_at:%Y-%m-%d}"
 
 
-def _choices(table: dict[str, object]) -> list[tuple[str, object]]:
+def _choices(table: Mapping[str, object]) -> list[tuple[str, object]]:
     return list(table.items())
 
 

@@ -573,7 +573,7 @@ def disclosure_record(
         ]
     )
     entry = None
-    if _keeps_99_32_entry(request):
+    if request.student is not None and _keeps_99_32_entry(request):
         first = request.entries.order_by("recorded_at").first()
         entry = DisclosureEntry.objects.create(
             district=request.district,

@@ -65,8 +65,10 @@ class Command(BaseCommand):
                 kind, data = "oneroster", b""
             else:
                 kind, data = "oneroster", path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"cannot read {error.filename}: {error.strerror}") from None
+        except OSError as unreadable:
+            raise CommandError(
+                f"cannot read {unreadable.filename}: {unreadable.strerror}"
+            ) from None
         today = timezone.localdate()
         try:
             if kind == "oneroster" and path.is_dir():
@@ -79,8 +81,8 @@ class Command(BaseCommand):
                 )
             result = roster.import_roster(district=district, actor=actor, parsed=parsed)
         except roster.ImportRefused as refused:
-            for error in refused.errors:
-                sys.stderr.write(f"{error}\n")
+            for problem in refused.errors:
+                sys.stderr.write(f"{problem}\n")
             if refused.error_count > len(refused.errors):
                 sys.stderr.write(f"... {refused.error_count} problems in all\n")
             sys.stderr.write("nothing was imported\n")
