@@ -240,3 +240,36 @@ def test_counsel_records_a_direction_from_the_request_page(world, rita, maria, c
     assert done.status_code == 302
     assert RecordsRequest.objects.get().status == "closed"
     assert client_for(world.dana).post(url, {}).status_code == 403
+
+
+def test_a_request_for_immigration_status_shows_the_packs_answer(world, rita, maria, client_for):
+    item = services.request_intake(
+        district=world.north,
+        actor=rita,
+        channel="PHONE",
+        requester=Requester(agency="IMMIGRATION", name="Caller"),
+        requested=["IMMIGRATION_STATUS"],
+        student=maria,
+    )
+    page = client_for(rita).get(reverse("records-request", kwargs={"request_id": item.pk}))
+    assert b"The school does not collect or keep immigration status" in page.content
+
+
+def test_the_queue_reads_a_fixed_number_of_queries(
+    world, rita, client_for, django_assert_max_num_queries
+):
+    client = client_for(rita)
+    client.get(reverse("records-queue"))  # warm the session and the roles
+    for n in range(12):
+        services.request_intake(
+            district=world.north,
+            actor=rita,
+            channel="EMAIL",
+            requester=Requester(agency="PRIVATE_PARTY", name=f"Lawyer {n}"),
+            requested=["STUDENT_RECORDS"],
+            student=student(world.lincoln),
+            document=PresentedDocument(doc_class="JUDICIAL_SUBPOENA", facial_check="PASS"),
+        )
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("records-queue"))
+    assert response.content.count(b"Parent notice to send") == 12
