@@ -195,3 +195,12 @@ def test_the_demo_district_has_students(db):
     district = load_demo("demo-password-for-tests")
     assert Student.objects.filter(district=district).count() == 7
     assert Guardian.objects.filter(student__district=district).count() == 7
+
+
+def test_a_delta_export_is_refused(world, rita):
+    files = oneroster_files(students=3, schools=SCHOOLS)
+    files["manifest.csv"] += b"file.users,delta\r\n"
+    with pytest.raises(roster.ImportRefused) as refused:
+        run(world, rita, files)
+    assert "delta" in str(refused.value.errors[0])
+    assert not Student.objects.exists()

@@ -273,3 +273,4 @@ def test_the_queue_reads_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("records-queue"))
     assert response.content.count(b"Parent notice to send") == 12
+    assert AuditEvent.objects.filter(action="records.queue_viewed").count() == 2

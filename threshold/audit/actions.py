@@ -79,7 +79,6 @@ ACTIONS: dict[str, Promise] = {
     "records.roster_imported": _("Student roster imported"),
     "records.policy_changed": _("Directory-information policy or records settings changed"),
     "records.opt_out_changed": _("A student's directory opt-out changed"),
-    "records.student_viewed": _("A student's records page was viewed"),
     "records.students_searched": _("Students searched"),
     "records.request_received": _("Request for student information recorded and decided"),
     "records.queue_viewed": _("Records requests queue viewed"),

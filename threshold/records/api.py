@@ -156,10 +156,16 @@ def _entry(entry: DisclosureEntry) -> dict[str, Any]:
     summary="The district's requests for student information, by due date",
 )
 def list_requests(request: HttpRequest, show: str = "open") -> list[dict[str, Any]]:
-    found = queries.queue(
-        access.requests_for(request.user), show="all" if show == "all" else "open"
-    )
-    return [_out(item) for item in found[:500]]
+    show = "all" if show == "all" else "open"
+    found = list(queries.queue(access.requests_for(request.user), show=show)[:500])
+    with transaction.atomic():
+        record(
+            "records.queue_viewed",
+            actor=request.auth,  # type: ignore[attr-defined]
+            district=access.district_for(request.user),
+            data={"show": show, "requests": len(found), "via": "api"},
+        )
+    return [_out(item) for item in found]
 
 
 @router.post(

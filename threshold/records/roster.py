@@ -404,12 +404,22 @@ def _live(values: dict[str, str]) -> bool:
 
 
 def _oneroster_version(files: dict[str, bytes], parsed: Parsed) -> str:
+    version = "1.2" if "roles.csv" in files else "1.1"
     if "manifest.csv" in files:
         _header, rows = _table("manifest.csv", files["manifest.csv"])
-        for _line, values in rows:
-            if values.get("propertyName") == "oneroster.version":
-                return values.get("value", "")
-    return "1.2" if "roles.csv" in files else "1.1"
+        for line, values in rows:
+            name, value = values.get("propertyName", ""), values.get("value", "").lower()
+            if name == "oneroster.version":
+                version = value
+            elif name.startswith("file.") and value == "delta":
+                # A delta holds only what changed: everyone else would look as if they had left.
+                parsed.fail(
+                    "manifest.csv",
+                    line,
+                    _("This is a delta export (%(file)s): import a bulk export instead.")
+                    % {"file": name.removeprefix("file.")},
+                )
+    return version
 
 
 def parse_oneroster(
@@ -418,6 +428,8 @@ def parse_oneroster(
     """Students from a OneRoster 1.1 or 1.2 export, then the supplementary file."""
     parsed = Parsed()
     version = _oneroster_version(files, parsed)
+    if parsed.error_count:
+        return parsed
     if version not in ("1.1", "1.2"):
         parsed.fail(
             "manifest.csv",

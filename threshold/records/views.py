@@ -75,6 +75,13 @@ def queue(request: HttpRequest) -> HttpResponse:
     district = access.district_for(request.user)
     show = "all" if request.GET.get("show") == "all" else "open"
     found = list(queries.queue(access.requests_for(request.user), show=show)[:500])
+    with transaction.atomic():
+        record(
+            "records.queue_viewed",
+            actor=_user(request),
+            district=district,
+            data={"show": show, "requests": len(found)},
+        )
     context = {
         "district": district,
         "requests": found,
