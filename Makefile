@@ -52,6 +52,7 @@ bench: install
 	$(BIN)/python bench/documents_generate.py --out var/bench-documents
 	$(BIN)/python bench/documents_accuracy.py var/bench-documents
 	$(BIN)/python bench/watchlist_screen.py --size 100000
+	$(BIN)/python bench/roster_import.py
 
 # Check-ins over HTTP: gunicorn and PostgreSQL on this machine (needs the local PostgreSQL).
 bench-http: install

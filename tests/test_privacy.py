@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 
-from threshold.testing.privacy import form_names, model_names, names_status
+from threshold.testing.privacy import column_names, form_names, model_names, names_status
 
 THRESHOLD_APPS = [c.label for c in apps.get_app_configs() if c.name.startswith("threshold.")]
 
@@ -62,5 +62,21 @@ def test_no_api_schema_carries_status_or_origin():
     assert [name for name in names if names_status(name)] == []
 
 
+def test_no_import_or_export_column_carries_status_or_origin():
+    names = list(column_names())
+    assert any(name.startswith("records.roster.") for name in names)
+    assert any(name.startswith("records.exports.") for name in names)
+    assert any(name.startswith("visitors.exports.") for name in names)
+    assert [name for name in names if names_status(name)] == []
+
+
+def test_the_column_walk_catches_a_forbidden_column():
+    assert names_status("demographics.csv: countryOfBirthCode")
+    assert names_status("demographics.csv: cityOfBirth")
+    assert names_status("students.csv: ssn")
+
+
 def test_the_walk_covers_every_app():
-    assert {"accounts", "audit", "visitors", "watchlists", "policies", "api"} <= set(THRESHOLD_APPS)
+    assert {"accounts", "audit", "visitors", "watchlists", "policies", "api", "records"} <= set(
+        THRESHOLD_APPS
+    )

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "threshold.visitors",
     "threshold.watchlists",
     "threshold.notices",
+    "threshold.records",
     "threshold.api",
     "threshold.web",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("district/", include("threshold.policies.urls")),
     path("", include("threshold.visitors.urls")),
     path("", include("threshold.watchlists.urls")),
+    path("", include("threshold.records.urls")),
     path("", include("threshold.api.urls")),
     path("", include("threshold.notices.urls")),
 ]

@@ -133,6 +133,9 @@ def load_demo(password: str) -> District:
             school = schools[school_index] if school_index is not None else None
             services.role_grant(staff=user, actor=None, role=role, school=school, rank=rank)
     _demo_notices(district)
+    from threshold.records.demo import load_demo_students
+
+    load_demo_students(district)
     record("demo.loaded", actor=None, district=district, subject=district)
     return district
 

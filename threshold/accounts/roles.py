@@ -48,6 +48,16 @@ class Capability(enum.Enum):
     MANAGE_NOTICES = "manage_notices"
     # Reviewing a notice's translation, so that it may be sent and published.
     REVIEW_NOTICES = "review_notices"
+    # Student records (FERPA): taking and deciding requests, notices and disclosures.
+    HANDLE_RECORDS_REQUESTS = "handle_records_requests"
+    # Reading the requests, students' records of disclosures and the directory policy.
+    READ_RECORDS_REQUESTS = "read_records_requests"
+    # Opening a request kept in the restricted file (a non-disclosure order applies).
+    OPEN_RESTRICTED_FILE = "open_restricted_file"
+    # Recording counsel's direction on a request the policy pack holds for counsel.
+    RECORD_COUNSEL_DIRECTION = "record_counsel_direction"
+    # Importing the student roster from the student information system.
+    IMPORT_ROSTER = "import_roster"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
@@ -63,10 +73,27 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
         _OFFICIAL | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH}
     ),
     Role.STAFF: frozenset({Capability.USE_APP}),
-    Role.RECORDS_OFFICER: frozenset(_OFFICIAL),
+    Role.RECORDS_OFFICER: frozenset(
+        _OFFICIAL
+        | {
+            Capability.HANDLE_RECORDS_REQUESTS,
+            Capability.READ_RECORDS_REQUESTS,
+            Capability.OPEN_RESTRICTED_FILE,
+            Capability.RECORD_COUNSEL_DIRECTION,
+            Capability.IMPORT_ROSTER,
+        }
+    ),
     Role.SUPERINTENDENT: frozenset(_OFFICIAL | {Capability.REVIEW_NOTICES}),
     Role.DISTRICT_COUNSEL: frozenset(
-        _OFFICIAL | {Capability.READ_AUDIT, Capability.SIGN_OFF_PACK, Capability.REVIEW_NOTICES}
+        _OFFICIAL
+        | {
+            Capability.READ_AUDIT,
+            Capability.SIGN_OFF_PACK,
+            Capability.READ_RECORDS_REQUESTS,
+            Capability.OPEN_RESTRICTED_FILE,
+            Capability.RECORD_COUNSEL_DIRECTION,
+            Capability.REVIEW_NOTICES,
+        }
     ),
     Role.DISTRICT_ADMIN: frozenset(
         _OFFICIAL
@@ -78,6 +105,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.MANAGE_WATCHLISTS,
             Capability.MANAGE_NOTICES,
             Capability.REVIEW_NOTICES,
+            Capability.IMPORT_ROSTER,
         }
     ),
     Role.AUDITOR: frozenset(_OFFICIAL | {Capability.READ_AUDIT}),

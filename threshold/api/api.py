@@ -23,6 +23,7 @@ from ninja.errors import ValidationError as InvalidInput
 
 from threshold.api.auth import DeviceRateThrottle, DeviceToken
 from threshold.api.endpoints import router
+from threshold.records.api import router as records_router
 from threshold.visitors.identity import UnreadableCard
 from threshold.visitors.services import AlreadyCheckedOut
 
@@ -31,6 +32,9 @@ The front desk's operations for a school's devices (tablets, kiosks): check a vi
 state of a check-in (held while the office checks a possible watchlist match), check out, and see
 who is on campus. Every request carries a device token, made by a district administrator for one
 school: `Authorization: Bearer thr_…`. See docs/api.md.
+
+The student-records operations (/records/...) take a staff member's signed-in session instead, with
+a role that grants them (records officer, district counsel); devices never reach them.
 """
 
 api = NinjaAPI(
@@ -115,6 +119,7 @@ def unreadable(request: HttpRequest, exc: UnreadableCard) -> HttpResponse:
 
 
 api.add_router("", router)
+api.add_router("", records_router)
 
 # URLs ---------------------------------------------------------------------------------------------
 

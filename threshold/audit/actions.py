@@ -80,6 +80,24 @@ ACTIONS: dict[str, Promise] = {
     "notice.text_changed": _("Text of a notice to families changed"),
     "notice.text_reviewed": _("Translation of a notice to families reviewed"),
     "notice.contact_changed": _("Contact for families and public page changed"),
+    # Student records (FERPA): roster, directory policy, requests, notices, disclosures
+    "records.roster_imported": _("Student roster imported"),
+    "records.policy_changed": _("Directory-information policy or records settings changed"),
+    "records.opt_out_changed": _("A student's directory opt-out changed"),
+    "records.students_searched": _("Students searched"),
+    "records.request_received": _("Request for student information recorded and decided"),
+    "records.queue_viewed": _("Records requests queue viewed"),
+    "records.request_viewed": _("Records request viewed"),
+    "records.restricted_opened": _("Restricted records file opened"),
+    "records.notice_sent": _("Parent notice before release sent"),
+    "records.release_order_recorded": _("Order setting the release date recorded"),
+    "records.disclosure_recorded": _("Release of student records recorded"),
+    "records.request_closed": _("Records request closed without release"),
+    "records.counsel_direction_recorded": _("Counsel's direction on a records request recorded"),
+    "records.disclosures_viewed": _("A student's record of disclosures was viewed"),
+    "records.disclosures_exported": _("A student's record of disclosures exported (CSV)"),
+    "records.parent_export_downloaded": _("A student's record of disclosures printed for a parent"),
+    "records.students_purged": _("Student records past the retention period were purged"),
 }
 
 

@@ -58,3 +58,23 @@ def form_names(module: ModuleType) -> Iterator[str]:
                 yield f"{name}.{field_name}: {field.label}"
                 for value, label in getattr(field, "choices", None) or []:
                     yield f"{name}.{field_name} choice {value}: {label}"
+
+
+def column_names() -> Iterator[str]:
+    """The columns every import reads and every export writes: module-level tuples whose name
+    ends in COLUMNS, in each app's modules named imports, exports or roster."""
+    import importlib
+    import pkgutil
+
+    for app in apps.get_app_configs():
+        if not app.name.startswith("threshold."):
+            continue
+        for found in pkgutil.iter_modules([app.path]):
+            if found.name not in ("imports", "exports", "roster"):
+                continue
+            module = importlib.import_module(f"{app.name}.{found.name}")
+            for name, value in vars(module).items():
+                if name.endswith("COLUMNS") and isinstance(value, tuple | list | frozenset):
+                    for column in value:
+                        for word in str(column).replace(":", " ").split():
+                            yield f"{app.label}.{found.name}.{name}: {word}"

@@ -25,6 +25,7 @@ SECTIONS = {
     "watchlists-desk": "front-desk",
     "watchlists": "watchlists",
     "notices": "notices",
+    "records": "records",
 }
 
 
@@ -53,5 +54,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_answer_watchlist": access.has_capability(user, Capability.ANSWER_WATCHLIST_MATCH),
         "can_see_notices": access.has_capability(user, Capability.MANAGE_NOTICES)
         or access.has_capability(user, Capability.REVIEW_NOTICES),
+        "can_read_records": access.has_capability(user, Capability.READ_RECORDS_REQUESTS),
+        "can_import_roster": access.has_capability(user, Capability.IMPORT_ROSTER),
         "my_memberships": access.memberships_with(user, Capability.USE_APP),
     }

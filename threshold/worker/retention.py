@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from threshold.audit.services import record
+from threshold.records.retention import purge_students
 from threshold.visitors.retention import purge_visits
 from threshold.watchlists.retention import purge_entries
 
@@ -35,4 +36,9 @@ def purge_expired(now: datetime | None = None) -> dict[str, int]:
     record("retention.purged", actor=None, district=None, data=counts)
     # Visits follow each district's own period; watchlist entries go a set time after they end.
     # Both are counted on each district's chain.
-    return {**counts, **purge_visits(now), "watchlist_entries": purge_entries(now)}
+    return {
+        **counts,
+        **purge_visits(now),
+        "watchlist_entries": purge_entries(now),
+        "students": purge_students(now),
+    }

@@ -13,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "Remove records kept past their retention period (RETENTION_*_DAYS): failed sign-in "
         "records, finished background-task results, visits and visitors past their "
-        "district's period, and watchlist entries that ended long enough ago. Run it daily "
+        "district's period, watchlist entries that ended long enough ago, and students who left "
+        "longer ago than their district keeps the record of disclosures. Run it daily "
         "(cron or a systemd timer). "
         "The audit trail records how many were removed, never what."
     )

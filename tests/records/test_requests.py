@@ -1,0 +1,325 @@
+"""Requests for student information: the pack decides, the request follows; parent notice before
+a release; the restricted file; the 99.32 record."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from threshold.audit.models import AuditEvent
+from threshold.records import services
+from threshold.records.models import DisclosureEntry, Notice, RecordsRequest
+from threshold.records.queries import record_of
+from threshold.records.services import PresentedDocument, Requester
+
+from .conftest import guardian, student
+
+ICE = Requester(agency="IMMIGRATION", name="J. Agent", organization="ICE ERO", badge="1234")
+
+
+def intake(world, actor, **fields):
+    values = {
+        "district": world.north,
+        "actor": actor,
+        "channel": "IN_PERSON",
+        "requester": ICE,
+        "requested": ["STUDENT_RECORDS"],
+    }
+    return services.request_intake(**{**values, **fields})
+
+
+def subpoena(**fields):
+    values = {
+        "doc_class": "JUDICIAL_SUBPOENA",
+        "reference": "D. Conn. 3:26-cv-0101",
+        "facial_check": "PASS",
+    }
+    return PresentedDocument(**{**values, **fields})
+
+
+def test_it_refuses_a_request_without_a_document_and_logs_it(world, rita, maria):
+    request = intake(world, rita, student=maria)
+    assert request.records_outcome == "NONE"
+    assert request.status == RecordsRequest.Status.DENIED
+    assert not request.restricted
+    entry = DisclosureEntry.objects.get(request=request)
+    assert entry.kind == DisclosureEntry.Kind.REFUSED
+    assert entry.student == maria
+    assert "J. Agent" in entry.parties and "ICE ERO" in entry.parties
+    assert "34 CFR" in entry.basis or "FERPA" in entry.basis
+    event = AuditEvent.objects.get(action="records.request_received")
+    assert event.subject_id == str(request.pk)
+    assert event.data["records"] == "NONE"
+    assert "J. Agent" not in str(event.data)  # the chain names no one
+
+
+def test_it_refuses_directory_information_for_an_opted_out_student(world, rita):
+    opted_out = student(world.lincoln, directory_opt_out=True)
+    police = Requester(agency="STATE_OR_LOCAL_POLICE", name="Off. Kim", badge="77", phone="555")
+    request = intake(
+        world, rita, student=opted_out, requester=police, requested=["DIRECTORY_INFORMATION"]
+    )
+    assert request.records_outcome == "NONE"
+    assert request.status == RecordsRequest.Status.DENIED
+    assert any("opted out" in step for step in request.decision["steps"])
+
+
+def test_directory_information_may_go_out_when_nothing_stops_it(world, rita):
+    listed = student(world.lincoln)
+    police = Requester(agency="STATE_OR_LOCAL_POLICE", name="Off. Kim", badge="77", phone="555")
+    request = intake(
+        world, rita, student=listed, requester=police, requested=["DIRECTORY_INFORMATION"]
+    )
+    assert request.records_outcome == "DIRECTORY_DISCRETIONARY"
+    assert request.status == RecordsRequest.Status.READY
+    assert not DisclosureEntry.objects.filter(request=request).exists()  # 99.32(d)(4)
+
+
+def test_the_notice_limits_of_99_37_d_are_kept(world, rita):
+    services.policy_update(
+        district=world.north,
+        actor=rita,
+        values={"parties_limited": True, "directory_parties": ["school_organizations"]},
+    )
+    listed = student(world.lincoln)
+    police = Requester(agency="STATE_OR_LOCAL_POLICE", name="Off. Kim", badge="77", phone="555")
+    request = intake(
+        world, rita, student=listed, requester=police, requested=["DIRECTORY_INFORMATION"]
+    )
+    assert request.status == RecordsRequest.Status.DENIED
+    assert "99.37(d)" in request.closed_note
+
+
+def test_it_refuses_directory_information_when_the_student_is_named_by_ssn(world, rita, maria):
+    police = Requester(agency="STATE_OR_LOCAL_POLICE", name="Off. Kim", badge="77", phone="555")
+    request = intake(
+        world,
+        rita,
+        student=maria,
+        requester=police,
+        requested=["DIRECTORY_INFORMATION"],
+        identified_by_non_directory_info=True,
+    )
+    assert request.records_outcome == "NONE"
+    assert request.status == RecordsRequest.Status.DENIED
+    assert any("Social Security" in step for step in request.decision["steps"])
+    assert DisclosureEntry.objects.get(request=request).kind == DisclosureEntry.Kind.REFUSED
+
+
+def test_a_request_for_immigration_status_is_answered_in_the_packs_words(world, rita, maria):
+    request = intake(world, rita, student=maria, requested=["IMMIGRATION_STATUS"])
+    assert request.status == RecordsRequest.Status.DENIED
+    assert any(
+        "does not collect or keep immigration status" in step for step in request.decision["steps"]
+    )
+
+
+def test_a_judicial_subpoena_waits_for_the_notice_period_then_is_recorded(
+    world, rita, maria, django_capture_on_commit_callbacks
+):
+    request = intake(world, rita, student=maria, document=subpoena())
+    assert request.records_outcome == "DISCLOSE_AFTER_PARENT_NOTICE"
+    assert request.status == RecordsRequest.Status.AWAITING_NOTICE
+    assert "PARENT_FERPA" in request.decision["notify"]
+
+    with pytest.raises(ValidationError, match="notice"):
+        services.disclosure_record(
+            request=request,
+            actor=rita,
+            what="Attendance 2025-26",
+            disclosed_to="",
+            redisclosure_conditions="",
+        )
+
+    now = timezone.now()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        sent = services.notice_send(request=request, actor=rita, now=now)
+    assert len(callbacks) == 1  # the e-mail, queued for the worker after the commit
+    (notice,) = sent
+    assert notice.language == "es"
+    assert notice.method == Notice.Method.EMAIL
+    assert "Aviso antes de entregar" in notice.subject
+    assert "Maria Lopez" in notice.body
+    period = 10
+    assert notice.earliest_release == timezone.localdate(now) + timedelta(days=period)
+
+    request.refresh_from_db()
+    with pytest.raises(ValidationError, match="Not before"):
+        services.disclosure_record(
+            request=request,
+            actor=rita,
+            what="Attendance 2025-26",
+            disclosed_to="",
+            redisclosure_conditions="",
+            now=now + timedelta(days=period - 1),
+        )
+    assert not DisclosureEntry.objects.filter(kind="disclosure").exists()
+
+    services.disclosure_record(
+        request=request,
+        actor=rita,
+        what="Attendance 2025-26",
+        disclosed_to="Clerk, U.S. District Court",
+        redisclosure_conditions="Only for the case named in the subpoena.",
+        now=now + timedelta(days=period),
+    )
+    request.refresh_from_db()
+    assert request.status == RecordsRequest.Status.DISCLOSED
+    kinds = [entry.kind for entry in record_of(maria)]
+    assert kinds == ["request", "disclosure"]
+    disclosure = record_of(maria).get(kind="disclosure")
+    assert disclosure.what_disclosed == "Attendance 2025-26"
+    assert disclosure.redisclosure_conditions.startswith("Only for the case")
+
+
+def test_an_order_may_set_an_earlier_release_date(world, rita, maria):
+    request = intake(world, rita, student=maria, document=subpoena())
+    now = timezone.now()
+    services.notice_send(request=request, actor=rita, now=now)
+    services.release_order_record(
+        request=request,
+        actor=rita,
+        release_on=timezone.localdate(now) + timedelta(days=2),
+        reference="Order of Judge Park",
+    )
+    request.refresh_from_db()
+    services.disclosure_record(
+        request=request,
+        actor=rita,
+        what="Enrollment dates",
+        disclosed_to="",
+        redisclosure_conditions="",
+        now=now + timedelta(days=2),
+    )
+    assert RecordsRequest.objects.get(pk=request.pk).status == "disclosed"
+
+
+def test_an_eligible_student_gets_the_notice(world, rita):
+    adult = student(world.lincoln, date_of_birth=date(2000, 1, 1), email="adult@student.example")
+    guardian(adult, preferred_language="en")
+    request = intake(world, rita, student=adult, document=subpoena())
+    assert "ELIGIBLE_STUDENT_FERPA" in request.decision["notify"]
+    (notice,) = services.notice_send(request=request, actor=rita)
+    assert notice.recipient_email == "adult@student.example"
+    assert "your education records" in notice.body
+
+
+def test_a_parent_without_e_mail_gets_a_letter(world, rita):
+    child = student(world.lincoln)
+    guardian(child, email="", preferred_language="en")
+    request = intake(world, rita, student=child, document=subpoena())
+    (notice,) = services.notice_send(request=request, actor=rita)
+    assert notice.method == Notice.Method.MAIL
+    assert notice.subject.startswith("Notice before release")
+
+
+def test_a_grand_jury_subpoena_under_a_court_order_goes_to_the_restricted_file(
+    world, rita, maria, django_capture_on_commit_callbacks
+):
+    document = PresentedDocument(
+        doc_class="GRAND_JURY_SUBPOENA", facial_check="PASS", nondisclosure="ORDERED_BY_COURT"
+    )
+    fbi = Requester(agency="FEDERAL_LAW_ENFORCEMENT", name="SA Reed", badge="F-9")
+    with django_capture_on_commit_callbacks(execute=False):
+        request = intake(world, rita, student=maria, requester=fbi, document=document)
+    assert request.records_outcome == "DISCLOSE_WITHOUT_NOTICE_ORDERED"
+    assert request.restricted
+    assert request.status == RecordsRequest.Status.READY
+    assert not set(request.decision["notify"]) & {"PARENT_FERPA", "PARENT_POLICY"}
+    with pytest.raises(ValidationError):
+        services.notice_send(request=request, actor=rita)
+    services.disclosure_record(
+        request=request,
+        actor=rita,
+        what="Attendance records",
+        disclosed_to="",
+        redisclosure_conditions="",
+    )
+    assert not Notice.objects.exists()
+    assert not DisclosureEntry.objects.exists()  # no 99.32 entry (34 CFR 99.32(d)(5))
+    assert list(record_of(maria)) == []
+
+
+def test_counsel_is_told_of_the_request(world, rita, maria, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        intake(world, rita, student=maria, document=subpoena())
+    assert len(callbacks) == 1
+
+
+def test_it_refuses_codes_outside_the_vocabulary(world, rita):
+    with pytest.raises(ValidationError):
+        intake(world, rita, requested=["EVERYTHING"])
+    with pytest.raises(ValidationError):
+        intake(world, rita, document=PresentedDocument(doc_class="NAPKIN"))
+    assert not RecordsRequest.objects.exists()
+
+
+def test_it_refuses_a_student_of_another_district(world, rita):
+    other = student(world.jefferson)
+    with pytest.raises(ValidationError):
+        intake(world, rita, student=other)
+
+
+def test_closing_needs_a_reason(world, rita, maria):
+    request = intake(world, rita, student=maria, document=subpoena())
+    with pytest.raises(ValidationError):
+        services.request_close(request=request, actor=rita, note=" ")
+    services.request_close(request=request, actor=rita, note="The court quashed the subpoena.")
+    assert RecordsRequest.objects.get(pk=request.pk).status == "closed"
+
+
+def test_opt_outs_keep_their_history(world, rita, maria):
+    services.opt_out_set(student=maria, actor=rita, opted_out=True, note="Form received")
+    services.opt_out_set(student=maria, actor=rita, opted_out=False)
+    assert [c.opted_out for c in maria.opt_out_changes.order_by("changed_at")] == [True, False]
+
+
+def test_counsel_directs_a_held_request_to_release_after_notice(world, rita, maria):
+    dhs = PresentedDocument(doc_class="ADMIN_SUBPOENA_I138")
+    request = intake(world, rita, student=maria, document=dhs)
+    assert request.records_outcome == "HOLD_FOR_COUNSEL"
+    assert request.status == RecordsRequest.Status.WITH_COUNSEL
+    with pytest.raises(ValidationError):
+        services.disclosure_record(
+            request=request, actor=rita, what="x", disclosed_to="", redisclosure_conditions=""
+        )
+    with pytest.raises(ValidationError):
+        services.counsel_direction_record(
+            request=request,
+            actor=world.carl,
+            direction="release_under_order",
+            counsel_name="Carl Counsel",
+            note="",
+        )
+    services.counsel_direction_record(
+        request=request,
+        actor=world.carl,
+        direction="release_after_notice",
+        counsel_name="Carl Counsel",
+        note="Enforced by the district court on 2026-01-10",
+    )
+    request.refresh_from_db()
+    assert request.status == RecordsRequest.Status.AWAITING_NOTICE
+    assert services.notice_required(request)
+    now = timezone.now()
+    services.notice_send(request=request, actor=rita, now=now)
+    services.disclosure_record(
+        request=request,
+        actor=rita,
+        what="Enrollment dates",
+        disclosed_to="",
+        redisclosure_conditions="",
+        now=now + timedelta(days=10),
+    )
+    assert [e.kind for e in record_of(maria)] == ["request", "disclosure"]
+
+
+def test_counsel_may_direct_that_nothing_is_released(world, rita, maria):
+    request = intake(world, rita, student=maria, document=PresentedDocument(doc_class="UNKNOWN"))
+    services.counsel_direction_record(
+        request=request, actor=rita, direction="no_release", counsel_name="Carl Counsel", note=""
+    )
+    request.refresh_from_db()
+    assert request.status == RecordsRequest.Status.CLOSED
+    assert request.closed_note

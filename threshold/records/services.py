@@ -1,0 +1,686 @@
+"""Every change to student records: one function each, called alike by the pages, the API, the
+commands and the officer-visit workflow. Each runs in one transaction with its audit event; mail
+goes out through the worker once the transaction commits.
+
+The decision on a request is never made here: the district's policy pack (through
+`threshold.policies.queries.policy_for`) decides the records outcome, who is told and what is
+written down. This module turns that decision into the request's state, the parent's notice and
+the 99.32 record, and refuses a release that comes too early.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from threshold.accounts.models import District, Membership, School, User
+from threshold.accounts.roles import Role
+from threshold.audit.services import record
+from threshold.policies import labels
+from threshold.policies.queries import policy_for
+from threshold.protocol import Decision
+from threshold.protocol.vocab import Agency, Channel, DocType, FacialCheck, Nondisclosure, Request
+from threshold.records import notices
+from threshold.records.models import (
+    DirectoryParty,
+    DisclosureEntry,
+    Notice,
+    OptOutChange,
+    RecordsPolicy,
+    RecordsRequest,
+    Student,
+)
+from threshold.records.queries import policy_of
+from threshold.worker.mail import queue_email
+
+NOTICE_CODES = ("PARENT_FERPA", "ELIGIBLE_STUDENT_FERPA")
+# Which parties of a 99.37(d) notice each kind of requester belongs to.
+PARTIES_OF_AGENCY: dict[str, tuple[str, ...]] = {
+    Agency.IMMIGRATION: (DirectoryParty.LAW_ENFORCEMENT,),
+    Agency.FEDERAL_LAW_ENFORCEMENT: (DirectoryParty.LAW_ENFORCEMENT,),
+    Agency.STATE_OR_LOCAL_POLICE: (DirectoryParty.LAW_ENFORCEMENT,),
+    Agency.SCHOOL_RESOURCE_OFFICER: (DirectoryParty.LAW_ENFORCEMENT,),
+    Agency.CHILD_PROTECTIVE_SERVICES: (DirectoryParty.OTHER_GOVERNMENT,),
+    Agency.OTHER_GOVERNMENT: (DirectoryParty.OTHER_GOVERNMENT,),
+    Agency.PRIVATE_PARTY: (
+        DirectoryParty.SCHOOL_ORGANIZATIONS,
+        DirectoryParty.COLLEGES_AND_RECRUITERS,
+        DirectoryParty.PRIVATE_PARTIES,
+    ),
+    Agency.UNVERIFIED: (),
+}
+
+
+@dataclass(frozen=True)
+class Requester:
+    """Who asks. `agency` is a code of the protocol's vocabulary (protocol.vocab.Agency)."""
+
+    agency: str
+    name: str = ""
+    organization: str = ""
+    badge: str = ""
+    phone: str = ""
+    email: str = ""
+    business_card: bool = False
+
+
+@dataclass(frozen=True)
+class PresentedDocument:
+    """The document shown with the request, as the protocol's document vocabulary names it
+    (threshold.protocol.vocab.DocType, FacialCheck, Nondisclosure)."""
+
+    doc_class: str
+    reference: str = ""
+    facial_check: str = FacialCheck.NOT_APPLICABLE
+    nondisclosure: str = Nondisclosure.NONE
+
+
+def _check_codes(
+    channel: str, requester: Requester, requested: Iterable[str], document: PresentedDocument | None
+) -> None:
+    errors: dict[str, str] = {}
+    if channel not in set(Channel):
+        errors["channel"] = _("Choose how the request came in.")
+    if requester.agency not in set(Agency):
+        errors["requester_agency"] = _("Choose who is asking.")
+    codes = list(requested)
+    if not codes or any(code not in set(Request) for code in codes):
+        errors["requested"] = _("Choose what is asked for.")
+    if document is not None:
+        if document.doc_class not in set(DocType):
+            errors["document_class"] = _("Choose the kind of document.")
+        if document.facial_check not in set(FacialCheck):
+            errors["facial_check"] = _("Choose the result of the surface checks.")
+        if document.nondisclosure not in set(Nondisclosure):
+            errors["nondisclosure"] = _("Choose the document's confidentiality terms.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def facts_for(
+    *,
+    channel: str,
+    requester: Requester,
+    requested: Iterable[str],
+    student: Student | None,
+    document: PresentedDocument | None,
+    identified_by_non_directory_info: bool,
+    today: date,
+) -> dict[str, Any]:
+    """The encounter facts the protocol engine decides on (no names, only kinds of things)."""
+    identification = [
+        code
+        for code, present in (
+            ("NAME", requester.name),
+            ("BADGE_OR_ID_NUMBER", requester.badge),
+            ("PHONE", requester.phone),
+            ("BUSINESS_CARD", requester.business_card),
+        )
+        if present
+    ]
+    if student is None:
+        subject = "NONE"
+    else:
+        subject = "ELIGIBLE_STUDENT" if student.is_eligible(today) else "STUDENT"
+    documents = []
+    if document is not None:
+        documents.append(
+            {
+                "type": document.doc_class,
+                "facial_check": document.facial_check,
+                "nondisclosure": document.nondisclosure,
+            }
+        )
+    return {
+        "requester": {"agency": requester.agency, "identification": identification},
+        "channel": channel,
+        "place": "NOT_APPLICABLE",
+        "requests": list(dict.fromkeys(requested)),
+        "subject": subject,
+        "documents": documents,
+        "student": {
+            "directory_opt_out": bool(student and student.directory_opt_out),
+            "identified_by_non_directory_info": identified_by_non_directory_info,
+        },
+    }
+
+
+def _basis(decision: Decision) -> str:
+    """The rules that decided the records outcome, with their citations, in the pack's words."""
+    rules = {rule.id: rule for rule in decision.rules}
+    parts: list[str] = []
+    for item in decision.per_request:
+        rule = rules.get(item.outcome.rule) if item.outcome.records else None
+        if rule is None:
+            continue
+        cites = "; ".join(str(cite.get("name") or cite.get("id") or "") for cite in rule.citations)
+        text = f"{rule.title} ({cites})" if cites else rule.title
+        if text not in parts:
+            parts.append(text)
+    return " · ".join(parts) or decision.headline
+
+
+def _parties(request: RecordsRequest) -> str:
+    who = ", ".join(
+        part for part in (request.requester_name, request.requester_organization) if part
+    )
+    agency = labels.say(labels.AGENCY, request.requester_agency)
+    return f"{who} ({agency})" if who else agency
+
+
+def _outside_notice_limits(policy: RecordsPolicy, agency: str) -> bool:
+    if not policy.parties_limited:
+        return False
+    allowed = set(policy.directory_parties)
+    return not any(party in allowed for party in PARTIES_OF_AGENCY.get(agency, ()))
+
+
+def _counsel_emails(district: District) -> list[str]:
+    return sorted(
+        {
+            m.user.email
+            for m in Membership.objects.filter(
+                district=district, role=Role.DISTRICT_COUNSEL, user__is_active=True
+            ).select_related("user")
+        }
+    )
+
+
+@transaction.atomic
+def request_intake(
+    *,
+    district: District,
+    actor: User,
+    channel: str,
+    requester: Requester,
+    requested: Iterable[str],
+    student: Student | None = None,
+    school: School | None = None,
+    document: PresentedDocument | None = None,
+    identified_by_non_directory_info: bool = False,
+    description: str = "",
+    stated_interest: str = "",
+    respond_by: date | None = None,
+    received_at: datetime | None = None,
+) -> RecordsRequest:
+    """Record a request for student information and decide it under the district's policy pack.
+
+    Any requester, any channel (IN_PERSON, PHONE, EMAIL, MAIL_OR_FAX); `requested` holds the
+    protocol's request codes (STUDENT_RECORDS, DIRECTORY_INFORMATION, ...); `document` is what
+    was presented, or None when nothing was. `student` is the student the request is about, when
+    there is one (it must be of `district`); `school` defaults to the student's school.
+
+    The pack decides the records outcome, who is notified and what is logged. From it: the
+    request's status (refused, with counsel, parent notice to send, may be released), whether it
+    goes into the restricted file (a non-disclosure order), and an entry in the student's record
+    of requests and disclosures when the pack says one is kept (34 CFR 99.32). Counsel is told
+    by e-mail when the pack says so. Raises ValidationError for codes outside the vocabulary.
+    """
+    requested = list(dict.fromkeys(requested))
+    _check_codes(channel, requester, requested, document)
+    if student is not None and student.district_id != district.pk:
+        raise ValidationError({"student": _("This student is not in the district.")})
+    if school is not None and school.district_id != district.pk:
+        raise ValidationError({"school": _("This school is not in the district.")})
+    now = timezone.now()
+    received_at = received_at or now
+    today = timezone.localdate(received_at)
+    school = school or (student.school if student is not None else None)
+    settings_ = policy_of(district)
+    policy = policy_for(district)
+    facts = facts_for(
+        channel=channel,
+        requester=requester,
+        requested=requested,
+        student=student,
+        document=document,
+        identified_by_non_directory_info=identified_by_non_directory_info,
+        today=today,
+    )
+    decision = policy.decide(facts)
+    records_outcome = decision.records.value
+    closed_note = ""
+    if records_outcome in ("NONE",):
+        status = RecordsRequest.Status.DENIED
+    elif records_outcome == "NOT_APPLICABLE":
+        status = RecordsRequest.Status.CLOSED
+    elif records_outcome == "HOLD_FOR_COUNSEL":
+        status = RecordsRequest.Status.WITH_COUNSEL
+    elif any(code in decision.notify for code in NOTICE_CODES):
+        status = RecordsRequest.Status.AWAITING_NOTICE
+    else:
+        status = RecordsRequest.Status.READY
+    if records_outcome == "DIRECTORY_DISCRETIONARY" and _outside_notice_limits(
+        settings_, requester.agency
+    ):
+        # The annual notice limits who may receive directory information (34 CFR 99.37(d)).
+        status = RecordsRequest.Status.DENIED
+        closed_note = _(
+            "The district's directory-information notice does not allow this party "
+            "(34 CFR 99.37(d))."
+        )
+    request = RecordsRequest.objects.create(
+        district=district,
+        school=school,
+        student=student,
+        received_at=received_at,
+        channel=channel,
+        requester_name=requester.name,
+        requester_agency=requester.agency,
+        requester_organization=requester.organization,
+        requester_badge=requester.badge,
+        requester_phone=requester.phone,
+        requester_email=requester.email,
+        business_card=requester.business_card,
+        requested=requested,
+        description=description,
+        stated_interest=stated_interest,
+        document_class=document.doc_class if document else "",
+        document_reference=document.reference if document else "",
+        facial_check=document.facial_check if document else FacialCheck.NOT_APPLICABLE,
+        nondisclosure=document.nondisclosure if document else Nondisclosure.NONE,
+        identified_by_non_directory_info=identified_by_non_directory_info,
+        respond_by=respond_by,
+        due_on=respond_by or today + timedelta(days=settings_.response_days),
+        decision=decision.as_dict(),
+        records_outcome=records_outcome,
+        pack=f"{decision.pack_id} {decision.pack_version}",
+        restricted="RESTRICTED_FILE" in decision.log,
+        status=status,
+        closed_note=closed_note,
+        created_by=actor,
+        created_at=now,
+    )
+    entry = None
+    if student is not None and "FERPA_REQUEST_RECORD" in decision.log and not request.restricted:
+        refused = status == RecordsRequest.Status.DENIED
+        entry = DisclosureEntry.objects.create(
+            district=district,
+            student=student,
+            request=request,
+            kind=DisclosureEntry.Kind.REFUSED if refused else DisclosureEntry.Kind.REQUEST,
+            on_date=today,
+            parties=_parties(request)[:400],
+            legitimate_interest=stated_interest or description or "—",
+            basis=_basis(decision),
+            recorded_by=actor,
+        )
+    record(
+        "records.request_received",
+        actor=actor,
+        district=district,
+        school=school,
+        subject=request,
+        data={
+            "student": str(student.pk) if student else None,
+            "channel": channel,
+            "agency": requester.agency,
+            "requested": requested,
+            "document": request.document_class or None,
+            "records": records_outcome,
+            "status": status,
+            "restricted": request.restricted,
+            "pack": request.pack,
+            "entry": str(entry.pk) if entry else None,
+        },
+    )
+    if "COUNSEL" in decision.notify:
+        recipients = _counsel_emails(district)
+        if recipients:
+            queue_email(
+                to=recipients,
+                subject=_("Request for student information %(ref)s") % {"ref": request.reference},
+                body=_(
+                    "A request for student information was recorded in Threshold "
+                    "(reference %(ref)s, due %(due)s). Open the records queue to read it."
+                )
+                % {"ref": request.reference, "due": request.due_on.isoformat()},
+                district=district,
+            )
+    return request
+
+
+def notice_required(request: RecordsRequest) -> bool:
+    """Whether the pack's decision, or counsel's direction on a request the pack held for
+    counsel, asks for advance notice to the parent or eligible student."""
+    if request.counsel_direction == RecordsRequest.Direction.RELEASE_AFTER_NOTICE:
+        return True
+    return any(code in request.decision.get("notify", []) for code in NOTICE_CODES)
+
+
+def _keeps_99_32_entry(request: RecordsRequest) -> bool:
+    """A release goes into the student's record unless the request is in the restricted file and
+    the pack exempts it (34 CFR 99.32(d))."""
+    if request.student is None or request.restricted:
+        return False
+    if request.counsel_direction == RecordsRequest.Direction.RELEASE_AFTER_NOTICE:
+        return True
+    return "FERPA_REQUEST_RECORD" in request.decision.get("log", [])
+
+
+@transaction.atomic
+def counsel_direction_record(
+    *, request: RecordsRequest, actor: User, direction: str, counsel_name: str, note: str
+) -> RecordsRequest:
+    """Record counsel's direction on a request the policy pack held for counsel: release after
+    notice to the parent, release without notice (only where an order forbids notice), or
+    release nothing."""
+    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != RecordsRequest.Status.WITH_COUNSEL:
+        raise ValidationError(_("This request is not waiting for counsel."))
+    if not counsel_name.strip():
+        raise ValidationError({"counsel_name": _("Name the counsel who decided.")})
+    Direction = RecordsRequest.Direction
+    if direction == Direction.RELEASE_AFTER_NOTICE:
+        if request.student is None:
+            raise ValidationError(
+                {"direction": _("A notice needs the student: this request names none.")}
+            )
+        status = RecordsRequest.Status.AWAITING_NOTICE
+    elif direction == Direction.RELEASE_UNDER_ORDER:
+        if request.nondisclosure not in (
+            Nondisclosure.ORDERED_BY_COURT,
+            Nondisclosure.ORDERED_BY_AGENCY,
+        ):
+            raise ValidationError(
+                {"direction": _("Only an order that forbids telling the family allows this.")}
+            )
+        status = RecordsRequest.Status.READY
+    elif direction == Direction.NO_RELEASE:
+        status = RecordsRequest.Status.CLOSED
+    else:
+        raise ValidationError({"direction": _("Choose counsel's direction.")})
+    request.counsel_direction = direction
+    request.counsel_name = counsel_name.strip()[:200]
+    request.counsel_note = note.strip()
+    request.status = status
+    if status == RecordsRequest.Status.CLOSED:
+        request.closed_note = note.strip() or _("Counsel directed that nothing be released.")
+    request.save(
+        update_fields=["counsel_direction", "counsel_name", "counsel_note", "status", "closed_note"]
+    )
+    record(
+        "records.counsel_direction_recorded",
+        actor=actor,
+        district=request.district,
+        school=request.school,
+        subject=request,
+        data={"direction": direction, "status": status},
+    )
+    return request
+
+
+def release_date(request: RecordsRequest) -> date | None:
+    """The first day records may be released, when a notice governs it (else None)."""
+    if not notice_required(request):
+        return None
+    sent = list(request.notices.all())
+    if not sent:
+        return None
+    after_notice = max(notice.earliest_release for notice in sent)
+    if request.release_order_on is not None:
+        return min(after_notice, request.release_order_on)
+    return after_notice
+
+
+@transaction.atomic
+def notice_send(
+    *, request: RecordsRequest, actor: User, now: datetime | None = None
+) -> list[Notice]:
+    """Send the advance notice to each parent (or to the eligible student), each in their own
+    language: by e-mail where there is an address, else as a letter for the office to post."""
+    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != RecordsRequest.Status.AWAITING_NOTICE or request.student is None:
+        raise ValidationError(_("This request does not wait for a notice."))
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    student = request.student
+    period = policy_of(request.district).notice_period_days
+    earliest = today + timedelta(days=period)
+    if request.counsel_direction == RecordsRequest.Direction.RELEASE_AFTER_NOTICE:
+        to_student = student.is_eligible(today)
+    else:
+        to_student = "ELIGIBLE_STUDENT_FERPA" in request.decision.get("notify", [])
+    guardians = list(student.guardians.all())
+    if to_student:
+        language = guardians[0].preferred_language if guardians else "en"
+        recipients = [(str(student), student.email, language)]
+    else:
+        recipients = [(g.name, g.email, g.preferred_language) for g in guardians]
+    if not recipients:
+        raise ValidationError(
+            _("No parent or guardian is on file for this student: add them with the roster import.")
+        )
+    sent: list[Notice] = []
+    for name, email, language in recipients:
+        rendered = notices.render_notice(
+            request=request,
+            recipient_name=name,
+            language=language,
+            earliest_release=earliest,
+            to_student=to_student,
+        )
+        notice = Notice.objects.create(
+            request=request,
+            recipient_name=name,
+            recipient_email=email,
+            language=rendered.language,
+            method=Notice.Method.EMAIL if email else Notice.Method.MAIL,
+            subject=rendered.subject,
+            body=rendered.body,
+            sent_at=now,
+            earliest_release=earliest,
+            sent_by=actor,
+        )
+        if email:
+            queue_email(
+                to=[email], subject=rendered.subject, body=rendered.body, district=request.district
+            )
+        sent.append(notice)
+    request.status = RecordsRequest.Status.NOTICE_SENT
+    request.save(update_fields=["status"])
+    record(
+        "records.notice_sent",
+        actor=actor,
+        district=request.district,
+        school=request.school,
+        subject=request,
+        data={
+            "notices": [str(n.pk) for n in sent],
+            "languages": [n.language for n in sent],
+            "methods": [n.method for n in sent],
+            "earliest_release": earliest.isoformat(),
+        },
+    )
+    return sent
+
+
+@transaction.atomic
+def release_order_record(
+    *, request: RecordsRequest, actor: User, release_on: date, reference: str
+) -> RecordsRequest:
+    """A court order sets its own date for the release: it governs instead of the district's
+    notice period (the notice itself must still have gone out)."""
+    if not request.is_open or not notice_required(request):
+        raise ValidationError(_("Only a request waiting on a parent notice takes an order's date."))
+    if not reference.strip():
+        raise ValidationError({"reference": _("Name the order (court, case number, date).")})
+    request.release_order_on = release_on
+    request.release_order_reference = reference.strip()
+    request.save(update_fields=["release_order_on", "release_order_reference"])
+    record(
+        "records.release_order_recorded",
+        actor=actor,
+        district=request.district,
+        school=request.school,
+        subject=request,
+        data={"release_on": release_on.isoformat()},
+    )
+    return request
+
+
+@transaction.atomic
+def disclosure_record(
+    *,
+    request: RecordsRequest,
+    actor: User,
+    what: str,
+    disclosed_to: str,
+    redisclosure_conditions: str,
+    now: datetime | None = None,
+) -> RecordsRequest:
+    """Record that the records were released. Refused before the notice period has passed (or
+    the date an order set), and for a request that may not be released at all."""
+    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    if not what.strip():
+        raise ValidationError({"what": _("Say what was released.")})
+    if request.status == RecordsRequest.Status.AWAITING_NOTICE:
+        raise ValidationError(_("Send the notice to the parent before any release."))
+    if request.status not in (RecordsRequest.Status.READY, RecordsRequest.Status.NOTICE_SENT):
+        raise ValidationError(_("Nothing may be released on this request."))
+    if notice_required(request):
+        first_day = release_date(request)
+        if first_day is None:
+            raise ValidationError(_("Send the notice to the parent before any release."))
+        if today < first_day:
+            raise ValidationError(
+                _("Not before %(date)s: the parent has until then to ask the court for protection.")
+                % {"date": first_day.isoformat()}
+            )
+    request.status = RecordsRequest.Status.DISCLOSED
+    request.disclosed_on = today
+    request.disclosed_what = what.strip()
+    request.disclosed_to = (disclosed_to.strip() or _parties(request))[:300]
+    request.redisclosure_conditions = redisclosure_conditions.strip()
+    request.disclosed_by = actor
+    request.save(
+        update_fields=[
+            "status",
+            "disclosed_on",
+            "disclosed_what",
+            "disclosed_to",
+            "redisclosure_conditions",
+            "disclosed_by",
+        ]
+    )
+    entry = None
+    if request.student is not None and _keeps_99_32_entry(request):
+        first = request.entries.order_by("recorded_at").first()
+        entry = DisclosureEntry.objects.create(
+            district=request.district,
+            student=request.student,
+            request=request,
+            kind=DisclosureEntry.Kind.DISCLOSURE,
+            on_date=today,
+            parties=request.disclosed_to,
+            legitimate_interest=(
+                first.legitimate_interest
+                if first
+                else request.stated_interest or request.description or "—"
+            ),
+            basis=first.basis if first else request.decision.get("headline", ""),
+            what_disclosed=request.disclosed_what,
+            redisclosure_conditions=request.redisclosure_conditions,
+            recorded_by=actor,
+        )
+    record(
+        "records.disclosure_recorded",
+        actor=actor,
+        district=request.district,
+        school=request.school,
+        subject=request,
+        data={"entry": str(entry.pk) if entry else None, "restricted": request.restricted},
+    )
+    return request
+
+
+@transaction.atomic
+def request_close(*, request: RecordsRequest, actor: User, note: str) -> RecordsRequest:
+    """Close an open request without a release (counsel decided not to produce, the requester
+    withdrew it, a court quashed the subpoena)."""
+    if not request.is_open:
+        raise ValidationError(_("This request is already closed."))
+    if not note.strip():
+        raise ValidationError({"note": _("Say why the request is closed.")})
+    request.status = RecordsRequest.Status.CLOSED
+    request.closed_note = note.strip()
+    request.save(update_fields=["status", "closed_note"])
+    record(
+        "records.request_closed",
+        actor=actor,
+        district=request.district,
+        school=request.school,
+        subject=request,
+    )
+    return request
+
+
+POLICY_FIELDS = (
+    "directory_categories",
+    "parties_limited",
+    "directory_parties",
+    "directory_purposes",
+    "annual_notice_on",
+    "opt_out_days",
+    "notice_period_days",
+    "response_days",
+    "retention_years",
+)
+
+
+@transaction.atomic
+def policy_update(*, district: District, actor: User, values: Mapping[str, Any]) -> RecordsPolicy:
+    """Save the district's directory-information policy and records settings."""
+    policy = policy_of(district)
+    changed = []
+    for name in POLICY_FIELDS:
+        if name in values and getattr(policy, name) != values[name]:
+            setattr(policy, name, values[name])
+            changed.append(name)
+    if policy.notice_period_days < 1:
+        raise ValidationError({"notice_period_days": _("Give the parent at least one day.")})
+    policy.updated_at = timezone.now()
+    policy.save()
+    record(
+        "records.policy_changed",
+        actor=actor,
+        district=district,
+        subject=district,
+        data={"changed": changed},
+    )
+    return policy
+
+
+@transaction.atomic
+def opt_out_set(*, student: Student, actor: User, opted_out: bool, note: str = "") -> Student:
+    """A parent opts the student out of directory information, or withdraws the opt-out."""
+    if student.directory_opt_out == opted_out:
+        return student
+    student.directory_opt_out = opted_out
+    student.updated_at = timezone.now()
+    student.save(update_fields=["directory_opt_out", "updated_at"])
+    change = OptOutChange.objects.create(
+        student=student,
+        opted_out=opted_out,
+        source=OptOutChange.Source.OFFICER,
+        note=note[:300],
+        changed_by=actor,
+    )
+    record(
+        "records.opt_out_changed",
+        actor=actor,
+        district=student.district,
+        school=student.school,
+        subject=student,
+        data={"opted_out": opted_out, "change": str(change.pk)},
+    )
+    return student
