@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "threshold.policies",
     "threshold.visitors",
     "threshold.watchlists",
+    "threshold.training",
     "threshold.api",
     "threshold.web",
 ]

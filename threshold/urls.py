@@ -14,5 +14,6 @@ urlpatterns = [
     path("district/", include("threshold.policies.urls")),
     path("", include("threshold.visitors.urls")),
     path("", include("threshold.watchlists.urls")),
+    path("", include("threshold.training.urls")),
     path("", include("threshold.api.urls")),
 ]

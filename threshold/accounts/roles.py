@@ -44,6 +44,10 @@ class Capability(enum.Enum):
     MANAGE_WATCHLISTS = "manage_watchlists"
     # Answering a possible watchlist match at a school's front desk.
     ANSWER_WATCHLIST_MATCH = "answer_watchlist_match"
+    # Training drills: taking them, assigning them, reading who is current, due and overdue.
+    TAKE_TRAINING = "take_training"
+    MANAGE_TRAINING = "manage_training"
+    VIEW_TRAINING_REPORT = "view_training_report"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
@@ -73,6 +77,18 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
         }
     ),
     Role.AUDITOR: frozenset(_OFFICIAL | {Capability.READ_AUDIT}),
+}
+
+# Training: every role may take drills; administrators assign them; administrators, the
+# superintendent and principals (for their school) read the reports.
+_TRAINING: dict[Role, frozenset[Capability]] = {
+    Role.DISTRICT_ADMIN: frozenset({Capability.MANAGE_TRAINING, Capability.VIEW_TRAINING_REPORT}),
+    Role.SUPERINTENDENT: frozenset({Capability.VIEW_TRAINING_REPORT}),
+    Role.PRINCIPAL: frozenset({Capability.VIEW_TRAINING_REPORT}),
+}
+CAPABILITIES = {
+    role: caps | {Capability.TAKE_TRAINING} | _TRAINING.get(role, frozenset())
+    for role, caps in CAPABILITIES.items()
 }
 
 

@@ -75,6 +75,16 @@ ACTIONS: dict[str, Promise] = {
     "retention.purged": _("Records past their retention period were purged"),
     # Demo data
     "demo.loaded": _("Demo district loaded"),
+    # Training drills
+    "training.assignment_created": _("Drill assigned to staff"),
+    "training.assignment_closed": _("Drill assignment closed"),
+    "training.drill_started": _("Drill started"),
+    "training.drill_completed": _("Drill completed and graded"),
+    "training.drill_due_again": _("Completed drill reopened: a pack revision changed an answer"),
+    "training.reminder_sent": _("Drill reminder e-mailed"),
+    "training.certificate_downloaded": _("Drill completion certificate downloaded"),
+    "training.report_viewed": _("Training report viewed"),
+    "training.report_exported": _("Training report downloaded"),
 }
 
 

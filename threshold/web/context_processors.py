@@ -24,6 +24,7 @@ SECTIONS = {
     "watchlists-alert": "alerts",
     "watchlists-desk": "front-desk",
     "watchlists": "watchlists",
+    "training": "training",
 }
 
 
@@ -50,5 +51,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_view_visitors": access.has_capability(user, Capability.VIEW_SCHOOL),
         "can_manage_watchlists": access.has_capability(user, Capability.MANAGE_WATCHLISTS),
         "can_answer_watchlist": access.has_capability(user, Capability.ANSWER_WATCHLIST_MATCH),
+        "can_take_training": access.has_capability(user, Capability.TAKE_TRAINING),
         "my_memberships": access.memberships_with(user, Capability.USE_APP),
     }
