@@ -7,6 +7,7 @@ assignments only inside the person's district.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -26,6 +27,13 @@ from threshold.training.forms import AssignmentForm, DrillForm
 from threshold.training.models import Assignment, Attempt
 
 
+def _uuid(value: Any) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None
+
+
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
@@ -34,7 +42,7 @@ def _own_attempt(request: HttpRequest, attempt_id: Any) -> Attempt:
     access.require(request.user, Capability.TAKE_TRAINING)
     try:
         return Attempt.objects.select_related("assignment", "district", "user").get(
-            pk=access._parse_id(attempt_id),
+            pk=_uuid(attempt_id),
             user=request.user,
             district_id=_user(request).district_id,
         )
@@ -45,7 +53,7 @@ def _own_attempt(request: HttpRequest, attempt_id: Any) -> Attempt:
 def _assignment(request: HttpRequest, capability: Capability, assignment_id: Any) -> Assignment:
     district = access.district_of(request.user, capability)
     try:
-        return Assignment.objects.get(pk=access._parse_id(assignment_id), district=district)
+        return Assignment.objects.get(pk=_uuid(assignment_id), district=district)
     except Assignment.DoesNotExist:
         raise Http404 from None
 
