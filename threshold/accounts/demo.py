@@ -132,6 +132,9 @@ def load_demo(password: str) -> District:
         for role, school_index, rank in roles:
             school = schools[school_index] if school_index is not None else None
             services.role_grant(staff=user, actor=None, role=role, school=school, rank=rank)
+    from threshold.training.demo import assign_demo_drills
+
+    assign_demo_drills(district)
     record("demo.loaded", actor=None, district=district, subject=district)
     return district
 
