@@ -197,7 +197,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         title=_("An agent holds up a warrant"),
         situation=_(
             "An ICE officer shows you the document below and says it lets him go into the "
-            "building to find the student it names."
+            "building to find the person it names, who he says is a student here."
         ),
         ask=ACCESS,
         facts=facts(requests=["ENTER_NONPUBLIC_AREA", "ACCESS_STUDENT"], subject="STUDENT"),
@@ -282,10 +282,15 @@ SCENARIOS: tuple[Scenario, ...] = (
         track=FRONT_OFFICE,
         title=_("A letter on letterhead"),
         situation=_(
-            "An officer hands you the letter below and asks for the named student's class schedule."
+            "An FBI agent hands you the letter below, which asks for a student's name, address "
+            "and grade, and asks you for the student's class schedule as well."
         ),
         ask=RECORDS_OUTCOME,
-        facts=facts(requests=["SCHEDULE_OR_WHEREABOUTS"], subject="STUDENT"),
+        facts=facts(
+            agency="FEDERAL_LAW_ENFORCEMENT",
+            requests=["DIRECTORY_INFORMATION", "SCHEDULE_OR_WHEREABOUTS"],
+            subject="STUDENT",
+        ),
         specimen="letter",
     ),
     Scenario(
@@ -294,7 +299,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         title=_("A detainer given to the school security officer"),
         situation=_(
             "An ICE officer gives the district's security officer the document below and asks "
-            "the school to hold the named person when he comes to pick up his daughter."
+            "the school to hold the woman it names when she comes to pick up her daughter."
         ),
         ask=STEP,
         facts=facts(requests=["ARREST_PERSON"], subject="PARENT_OR_GUARDIAN"),
@@ -358,7 +363,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         facts=facts(
             agency="CHILD_PROTECTIVE_SERVICES", requests=["ACCESS_STUDENT"], subject="STUDENT"
         ),
-        specimen="court-order",
+        specimen="court-order-interview",
     ),
     Scenario(
         id="do-classify-unknown",
@@ -372,10 +377,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         id="do-classify-nta",
         track=OFFICIAL,
-        title=_("Classify: papers naming a student's mother"),
+        title=_("Classify: papers naming a student's father"),
         situation=_(
-            "An agent asks you to call a student's mother to the office so that he can hand "
-            "her this document."
+            "An agent asks you to call a student's father to the office so that he can hand "
+            "him this document."
         ),
         ask=DOCUMENT,
         facts=facts(requests=["ACCESS_STUDENT"], subject="PARENT_OR_GUARDIAN"),
@@ -582,7 +587,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         facts=facts(
             agency="CHILD_PROTECTIVE_SERVICES", requests=["ACCESS_STUDENT"], subject="STUDENT"
         ),
-        specimen="court-order",
+        specimen="court-order-interview",
     ),
     Scenario(
         id="do-imminent-danger-records",
@@ -753,7 +758,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         id="ro-subpoena",
         track=RECORDS,
-        title=_("A subpoena in a family case"),
+        title=_("A subpoena in a civil case"),
         situation=_(
             "The subpoena below arrives by mail for the attendance records of a nine-year-old."
         ),
@@ -933,11 +938,11 @@ SCENARIOS: tuple[Scenario, ...] = (
         track=RECORDS,
         title=_("A DHS subpoena for a list of students"),
         situation=_(
-            "The subpoena below arrives by mail asking for a list of students enrolled since "
-            "August."
+            "The subpoena below arrives by mail. It asks for the enrollment forms, attendance "
+            "records and home addresses of a list of students."
         ),
         ask=STEP,
-        facts=facts(channel="MAIL_OR_FAX", requests=["STUDENT_LIST"]),
+        facts=facts(channel="MAIL_OR_FAX", requests=["STUDENT_LIST", "STUDENT_RECORDS"]),
         specimen="i138",
         candidates=("dhs-subpoena", "records-after-notice", "records-seized", "records-directory"),
     ),
@@ -946,8 +951,8 @@ SCENARIOS: tuple[Scenario, ...] = (
         track=RECORDS,
         title=_("A state search warrant for a file"),
         situation=_(
-            "State police detectives present the search warrant below at the records office "
-            "for a student's file."
+            "State police detectives present the search warrant below. Besides the locker it "
+            "names, they ask the records office for the student's file."
         ),
         ask=RECORDS_OUTCOME,
         facts=facts(

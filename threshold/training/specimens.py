@@ -79,7 +79,8 @@ def image_png(key: str) -> bytes:
     font = _font(ImageFont, _FONTS, 17)
     lines = item.text.rstrip().split("\n")
     line_height = 22
-    width = 1240
+    longest = max(font.getlength(line) for line in lines)  # type: ignore[attr-defined]
+    width = max(1240, int(longest) + 100)
     height = max(700, len(lines) * line_height + 140)
     page = Image.new("RGB", (width, height), (250, 249, 245))
     draw = ImageDraw.Draw(page)
