@@ -194,13 +194,19 @@ def stored_question(
     return {"scenario": scenario.id, "kind": scenario.ask, "options": options, "correct": correct}
 
 
-def correct_now(stored: dict[str, Any], policy: DistrictPolicy) -> str | None:
-    """The right option, among those a stored question showed, under the policy given."""
+def correct_now(
+    stored: dict[str, Any], policy: DistrictPolicy, decisions: dict[str, Decision] | None = None
+) -> str | None:
+    """The right option, among those a stored question showed, under the policy given.
+    `decisions` keeps each scenario's decision across calls under the same policy."""
     scenario = bank.BY_ID.get(stored["scenario"])
     if scenario is None:
         return None
-    decision = decide(scenario, policy)
-    return right_among(scenario, stored["options"], decision, policy.pack)
+    if decisions is None:
+        decisions = {}
+    if scenario.id not in decisions:
+        decisions[scenario.id] = decide(scenario, policy)
+    return right_among(scenario, stored["options"], decisions[scenario.id], policy.pack)
 
 
 # -- Explanations ----------------------------------------------------------------------------

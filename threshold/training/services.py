@@ -211,12 +211,14 @@ def attempt_submit(*, attempt: Attempt, actor: User, answers: Sequence[str]) -> 
     return attempt
 
 
-def changed_questions(attempt: Attempt, policy: DistrictPolicy) -> list[str]:
+def changed_questions(
+    attempt: Attempt, policy: DistrictPolicy, decisions: dict[str, Any] | None = None
+) -> list[str]:
     """The scenarios of the attempt whose right answer differs under the policy given."""
     return [
         question["scenario"]
         for question in attempt.questions
-        if questions.correct_now(question, policy) != question["correct"]
+        if questions.correct_now(question, policy, decisions) != question["correct"]
     ]
 
 
@@ -230,10 +232,11 @@ def reopen_after_pack_change(
     now = timezone.now()
     earliest_retake = timezone.localdate() + timedelta(days=RETAKE_DAYS)
     reopened = []
+    decisions: dict[str, Any] = {}  # each scenario decided once under the new policy
     for attempt in open_attempts(district).select_for_update(of=("self",)):
         if _same_policy(attempt, policy):
             continue
-        changed = changed_questions(attempt, policy)
+        changed = changed_questions(attempt, policy, decisions)
         if not changed:
             continue
         assert attempt.assignment is not None
