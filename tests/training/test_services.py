@@ -231,3 +231,42 @@ def test_a_closed_assignment_is_no_longer_due(world):
     assert queries.my_standings(world.alice) == []
     assert Attempt.objects.count() == 0
     assert AuditEvent.objects.filter(action="training.assignment_closed").exists()
+
+
+def test_a_new_pack_version_that_changes_an_answer_marks_the_staff_due_again(
+    world, tmp_path, monkeypatch
+):
+    """A revision of the pack file itself (version 1.1.0: DHS subpoenas get nothing at all)."""
+    from threshold.protocol import pack as pack_module
+
+    shipped = (pack_module.PACKS_DIR / "ct-2025.toml").read_text(encoding="utf-8")
+    old_version = load_pack("ct-2025").version
+    revised = shipped.replace(f'version = "{old_version}"', 'version = "1.1.0"', 1).replace(
+        'STUDENT_RECORDS = { records = "HOLD_FOR_COUNSEL", rule = "i138-counsel-decides" }',
+        'STUDENT_RECORDS = { records = "NONE", rule = "i138-counsel-decides" }',
+    )
+    assert revised.count("1.1.0") == 1 and 'records = "NONE", rule = "i138' in revised
+    (tmp_path / f"ct-2025@{old_version}.toml").write_text(shipped, encoding="utf-8")
+    (tmp_path / "ct-2025.toml").write_text(revised, encoding="utf-8")
+    monkeypatch.setattr(pack_module, "PACKS_DIR", tmp_path)
+
+    policy_services.pack_adopt(
+        district=world.north, actor=world.dana, pack_id="ct-2025", version=old_version, options={}
+    )
+    official = assign(world, track=bank.OFFICIAL, roles=["designated_official"])
+    run = start_with(
+        world.olga,
+        world.north,
+        official,
+        ["do-i138-records", "do-school-bus"],
+        policy_for(world.north),
+    )
+    take(run, world.olga)
+    assert queries.my_standings(world.olga)[0].state == queries.CURRENT
+
+    policy_services.pack_adopt(
+        district=world.north, actor=world.dana, pack_id="ct-2025", version="1.1.0", options={}
+    )
+    assert queries.my_standings(world.olga)[0].state == queries.DUE
+    event = AuditEvent.objects.get(action="training.drill_due_again")
+    assert event.data["scenarios"] == ["do-i138-records"]

@@ -202,3 +202,30 @@ def test_the_report_page_does_not_grow_queries_with_staff(
     client.get(reverse("training-report"), {"school": str(world.lincoln.pk)})
     with django_assert_max_num_queries(40):
         client.get(reverse("training-report"), {"school": str(world.lincoln.pk)})
+
+
+def test_adopting_a_pack_on_the_page_says_how_many_drills_must_be_retaken(world, client_for):
+    from threshold.policies.queries import policy_for
+    from threshold.protocol import load_pack
+
+    from .helpers import start_with
+
+    official = assign(world, track=bank.OFFICIAL, roles=["designated_official"])
+    run = start_with(
+        world.olga, world.north, official, ["do-state-arrest-where"], policy_for(world.north)
+    )
+    take(run, world.olga)
+    ref = load_pack("ct-2025").ref
+    options = dict.fromkeys(
+        [
+            "notify_parent_when_student_sought",
+            "bus_stop_is_public",
+            "directory_information_to_law_enforcement",
+            "emergency_contact_when_parent_detained",
+        ],
+        "on",
+    )
+    response = client_for(world.dana).post(
+        reverse("policy-adopt", args=[ref]), options, follow=True
+    )
+    assert "1 completed drill has a different answer under this policy" in response.content.decode()

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from threshold.accounts.models import District, Membership, School, User
+from threshold.policies.models import PackAdoption
 from threshold.training.bank import TRACK_FOR_ROLE
 from threshold.training.models import Assignment, Attempt
 
@@ -145,3 +146,8 @@ def open_attempts(district: District) -> QuerySet[Attempt]:
         superseded_at__isnull=True,
         assignment__isnull=False,
     ).select_related("assignment")
+
+
+def reopened_by(adoption: PackAdoption) -> int:
+    """How many completed drills an adoption reopened (their answers changed)."""
+    return Attempt.objects.filter(superseded_by=adoption).count()
