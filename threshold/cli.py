@@ -39,6 +39,7 @@ APP_COMMANDS: dict[str, str] = {
     "purge": "remove records past their retention period (run daily)",
     "visitors": "front-desk jobs: `visitors end-of-day` signs out who is still on the roster",
     "watchlists": "import a district list or registry export; purge entries that ended long ago",
+    "training": "training drills: `training reminders` e-mails staff whose drills are due (daily)",
     "check": "check the configuration (add --deploy for production)",
 }
 

@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "threshold.watchlists",
     "threshold.notices",
     "threshold.records",
+    "threshold.training",
     "threshold.api",
     "threshold.web",
 ]

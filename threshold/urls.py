@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("threshold.visitors.urls")),
     path("", include("threshold.watchlists.urls")),
     path("", include("threshold.records.urls")),
+    path("", include("threshold.training.urls")),
     path("", include("threshold.api.urls")),
     path("", include("threshold.notices.urls")),
 ]

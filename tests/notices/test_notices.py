@@ -203,7 +203,7 @@ def test_the_preview_pdf_has_a_font_with_every_letter(world, client_for):
     # The embedded face has every letter of the Polish text (the standard fonts lack "ł").
     from reportlab.pdfbase import pdfmetrics
 
-    from threshold.pdf import sans_font
+    from threshold.exports import sans_font
 
     assert b"DejaVuSans" in response.content
     glyphs = pdfmetrics.getFont(sans_font()).face.charToGlyph

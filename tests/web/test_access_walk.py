@@ -74,6 +74,7 @@ def test_the_walk_finds_the_apps_pages():
     names = {name for name, _ in app_urls()}
     assert {"home", "failed-tasks", "audit-events", "district-schools"} <= names
     assert {"district-devices", "district-device-revoke"} <= names
+    assert {"training-home", "training-attempt", "training-report", "training-specimen"} <= names
 
 
 def test_the_walk_finds_the_api():

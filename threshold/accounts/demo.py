@@ -136,6 +136,9 @@ def load_demo(password: str) -> District:
     from threshold.records.demo import load_demo_students
 
     load_demo_students(district)
+    from threshold.training.demo import assign_demo_drills
+
+    assign_demo_drills(district)
     record("demo.loaded", actor=None, district=district, subject=district)
     return district
 

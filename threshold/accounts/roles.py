@@ -58,6 +58,10 @@ class Capability(enum.Enum):
     RECORD_COUNSEL_DIRECTION = "record_counsel_direction"
     # Importing the student roster from the student information system.
     IMPORT_ROSTER = "import_roster"
+    # Training drills: taking them, assigning them, reading who is current, due and overdue.
+    TAKE_TRAINING = "take_training"
+    MANAGE_TRAINING = "manage_training"
+    VIEW_TRAINING_REPORT = "view_training_report"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
@@ -109,6 +113,18 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
         }
     ),
     Role.AUDITOR: frozenset(_OFFICIAL | {Capability.READ_AUDIT}),
+}
+
+# Training: every role may take drills; administrators assign them; administrators, the
+# superintendent and principals (for their school) read the reports.
+_TRAINING: dict[Role, frozenset[Capability]] = {
+    Role.DISTRICT_ADMIN: frozenset({Capability.MANAGE_TRAINING, Capability.VIEW_TRAINING_REPORT}),
+    Role.SUPERINTENDENT: frozenset({Capability.VIEW_TRAINING_REPORT}),
+    Role.PRINCIPAL: frozenset({Capability.VIEW_TRAINING_REPORT}),
+}
+CAPABILITIES = {
+    role: caps | {Capability.TAKE_TRAINING} | _TRAINING.get(role, frozenset())
+    for role, caps in CAPABILITIES.items()
 }
 
 

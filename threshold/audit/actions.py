@@ -98,6 +98,16 @@ ACTIONS: dict[str, Promise] = {
     "records.disclosures_exported": _("A student's record of disclosures exported (CSV)"),
     "records.parent_export_downloaded": _("A student's record of disclosures printed for a parent"),
     "records.students_purged": _("Student records past the retention period were purged"),
+    # Training drills
+    "training.assignment_created": _("Drill assigned to staff"),
+    "training.assignment_closed": _("Drill assignment closed"),
+    "training.drill_started": _("Drill started"),
+    "training.drill_completed": _("Drill completed and graded"),
+    "training.drill_due_again": _("Completed drill reopened: a pack revision changed an answer"),
+    "training.reminder_sent": _("Drill reminder e-mailed"),
+    "training.certificate_downloaded": _("Drill completion certificate downloaded"),
+    "training.report_viewed": _("Training report viewed"),
+    "training.report_exported": _("Training report downloaded"),
 }
 
 

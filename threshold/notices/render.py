@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
-from threshold.pdf import sans_bold_font, sans_font
+from threshold.exports import sans_bold_font, sans_font
 
 
 class TextProblem(ValueError):

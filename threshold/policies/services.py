@@ -56,6 +56,10 @@ def pack_adopt(
             "options": dict(values),
         },
     )
+    # Drills completed under the previous pack whose answers this one changes are due again.
+    from threshold.training.services import reopen_after_pack_change
+
+    reopen_after_pack_change(district=district, adoption=adoption, actor=actor)
     return adoption
 
 

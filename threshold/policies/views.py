@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from threshold.accounts import access
@@ -15,6 +16,7 @@ from threshold.accounts.roles import Capability
 from threshold.policies import queries, services
 from threshold.policies.cards import card_language, district_decision_card
 from threshold.policies.forms import OptionsForm, ScenarioForm, SignOffForm
+from threshold.policies.models import PackAdoption
 from threshold.protocol import Pack, PackError, PackNotFound, diff_packs, list_packs, load_pack
 
 
@@ -67,7 +69,7 @@ def adopt(request: HttpRequest, ref: str) -> HttpResponse:
         form = OptionsForm(request.POST, pack=shown)
         if form.is_valid():
             try:
-                services.pack_adopt(
+                adoption = services.pack_adopt(
                     district=district,
                     actor=request.user,  # type: ignore[arg-type]
                     pack_id=pack.id,
@@ -82,6 +84,7 @@ def adopt(request: HttpRequest, ref: str) -> HttpResponse:
                     _("%(pack)s is now the district's policy. Ask counsel to review it.")
                     % {"pack": shown.title},
                 )
+                _tell_about_drills(request, adoption)
                 return redirect("policy")
     else:
         initial = {
@@ -95,6 +98,24 @@ def adopt(request: HttpRequest, ref: str) -> HttpResponse:
         {"pack": shown, "form": form, "current": current, "changes": changes},
         status=422 if form.is_bound else 200,
     )
+
+
+def _tell_about_drills(request: HttpRequest, adoption: PackAdoption) -> None:
+    from threshold.training.queries import reopened_by
+
+    count = reopened_by(adoption)
+    if count:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s completed drill has a different answer under this policy: its holder "
+                "must take the drill again.",
+                "%(count)s completed drills have a different answer under this policy: their "
+                "holders must take the drill again.",
+                count,
+            )
+            % {"count": count},
+        )
 
 
 @require_POST

@@ -438,6 +438,16 @@ def _texts(
     return list(dict.fromkeys(texts))
 
 
+def fill_text(rule: TextRule, facts: Facts, pack: Pack, language: str = "en") -> str:
+    """One step or word-to-say text of `pack` filled in for `facts`, exactly as `decide` writes
+    it, in `language` (one of the pack's languages)."""
+    localized = pack.in_language(language)
+    if localized is not pack:
+        table = localized.steps if rule in pack.steps else localized.say
+        rule = next(r for r in table if r.id == rule.id)
+    return " ".join(rule.text.format_map(_placeholders(facts, localized, language)).split())
+
+
 def _placeholders(facts: Facts, pack: Pack, language: str) -> dict[str, str]:
     """The values filled into step and say texts, in the language (`pack` is in it already)."""
 

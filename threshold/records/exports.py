@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from threshold.pdf import sans_font
+from threshold.exports import sans_font, spreadsheet_cell
 from threshold.records.models import DisclosureEntry, Student
 
 # The columns of the export, in order (the privacy test reads these names).
@@ -56,8 +56,7 @@ def record_csv(student: Student, entries: Iterable[DisclosureEntry]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in _rows(student, entries):
-        # A leading =, +, - or @ would be read as a formula by a spreadsheet.
-        writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in row])
+        writer.writerow([spreadsheet_cell(c) for c in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

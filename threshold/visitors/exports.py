@@ -18,7 +18,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from threshold.accounts.models import School
-from threshold.pdf import sans_font
+from threshold.exports import sans_font, spreadsheet_cell
 from threshold.visitors.models import Visit
 
 # The columns of the emergency list, in order (the privacy test reads these names).
@@ -71,17 +71,12 @@ def headings() -> dict[str, str]:
     }
 
 
-def _cell(text: str) -> str:
-    # A spreadsheet runs a cell that starts with = + - @ as a formula: a typed name must not.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def as_csv(visits: list[Visit]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for row in rows(visits):
-        writer.writerow([_cell(row[column]) for column in COLUMNS])
+        writer.writerow([spreadsheet_cell(row[column]) for column in COLUMNS])
     return out.getvalue()
 
 

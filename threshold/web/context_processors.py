@@ -26,6 +26,7 @@ SECTIONS = {
     "watchlists": "watchlists",
     "notices": "notices",
     "records": "records",
+    "training": "training",
 }
 
 
@@ -56,5 +57,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         or access.has_capability(user, Capability.REVIEW_NOTICES),
         "can_read_records": access.has_capability(user, Capability.READ_RECORDS_REQUESTS),
         "can_import_roster": access.has_capability(user, Capability.IMPORT_ROSTER),
+        "can_take_training": access.has_capability(user, Capability.TAKE_TRAINING),
         "my_memberships": access.memberships_with(user, Capability.USE_APP),
     }

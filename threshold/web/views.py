@@ -19,7 +19,16 @@ def home(request: HttpRequest) -> HttpResponse:
     access.require(request.user, Capability.USE_APP)
     memberships = access.memberships_with(request.user, Capability.USE_APP)
     schools = access.schools_for(request.user, Capability.VIEW_SCHOOL)
-    return render(request, "web/home.html", {"memberships": memberships, "schools": schools})
+    training_due = 0
+    if access.has_capability(request.user, Capability.TAKE_TRAINING):
+        from threshold.training.queries import CURRENT, my_standings
+
+        training_due = sum(1 for s in my_standings(request.user) if s.state != CURRENT)  # type: ignore[arg-type]
+    return render(
+        request,
+        "web/home.html",
+        {"memberships": memberships, "schools": schools, "training_due": training_due},
+    )
 
 
 @login_not_required

@@ -1,4 +1,5 @@
-"""What every PDF of Threshold shares: a font with the letters of every language it writes.
+"""What every export of Threshold shares: a PDF font with the letters of every language it writes,
+and CSV cells that a spreadsheet cannot run as formulas.
 
 The PDF's standard Helvetica has no "ł" or "ễ". The system's DejaVu Sans (Debian's
 fonts-dejavu-core, which `make install` brings) covers Latin, Greek and Cyrillic; where it is
@@ -39,3 +40,9 @@ def sans_font() -> str:
 def sans_bold_font() -> str:
     """The registered name of the bold face."""
     return _register("ThresholdSans-Bold")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting with = + - @ (or a tab or carriage
+    return) would be run as a formula, so a typed name or note must not start it."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

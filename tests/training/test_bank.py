@@ -1,0 +1,209 @@
+"""The scenario bank: every role and every document class, distinct decisions, answers that come
+from the engine under the district's pack, and distractors that are never also right."""
+
+import itertools
+import random
+from collections import Counter
+
+import pytest
+
+from threshold.protocol import list_packs, load_pack, load_pack_text
+from threshold.protocol.pack import PACKS_DIR
+from threshold.training import bank, questions, specimens
+
+from .helpers import policy
+
+SHIPPED = sorted({pack.id for pack in list_packs()})
+
+
+def test_the_bank_has_at_least_40_scenarios_and_every_role_its_drill():
+    assert len(bank.SCENARIOS) >= 40
+    per_track = Counter(scenario.track for scenario in bank.SCENARIOS)
+    assert set(per_track) == set(bank.TRACKS)
+    assert min(per_track.values()) >= 8
+    # Every role that takes drills is mapped to a drill set that has scenarios.
+    assert set(bank.TRACK_FOR_ROLE.values()) == set(bank.TRACKS)
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_the_bank_covers_every_document_class_of_the_pack(pack_id):
+    classes = {
+        document["type"]
+        for scenario in bank.SCENARIOS
+        for document in questions.scenario_facts(scenario)["documents"]
+    }
+    assert classes == {doc_type.value for doc_type in load_pack(pack_id).documents}
+
+
+def test_every_kind_of_question_is_asked():
+    assert {scenario.ask for scenario in bank.SCENARIOS} == set(bank.KINDS)
+
+
+def test_every_specimen_is_marked_and_the_checker_reads_it_as_its_class():
+    for key, item in specimens.all_specimens().items():
+        assert item.text.startswith(specimens.MARK), key
+        assert item.text.rstrip().endswith("FOR STAFF DRILLS ONLY"), key
+    import json
+
+    data = json.loads(specimens.SPECIMENS_FILE.read_text(encoding="utf-8"))
+    for key, item in data.items():
+        assert specimens.document_fact(key)["type"] == item["class"], key
+
+
+def test_a_specimen_image_is_a_png_marked_training_specimen():
+    image = specimens.image_png("i200")
+    assert image.startswith(b"\x89PNG")
+    from io import BytesIO
+
+    from PIL import Image
+
+    page = Image.open(BytesIO(image))
+    # The red banner across the top that says TRAINING SPECIMEN.
+    assert page.getpixel((5, 5)) == (190, 30, 30)
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_every_scenario_has_exactly_one_answer_under_each_shipped_pack(pack_id):
+    district_policy = policy(pack_id)
+    unanswerable = [s.id for s in bank.SCENARIOS if questions.answer(s, district_policy) is None]
+    assert unanswerable == []
+
+
+def test_the_decisions_are_distinct_not_one_template():
+    district_policy = policy()
+    signatures = set()
+    answers = set()
+    for scenario in bank.SCENARIOS:
+        decision = questions.decide(scenario, district_policy)
+        signatures.add(
+            (
+                decision.access,
+                decision.student_contact,
+                decision.records,
+                decision.notify,
+                decision.log,
+                decision.steps,
+            )
+        )
+        answers.add((scenario.ask, questions.answer(scenario, district_policy)))
+    assert len(signatures) >= 45
+    assert len(answers) >= 40
+    situations = {str(scenario.situation) for scenario in bank.SCENARIOS}
+    assert len(situations) == len(bank.SCENARIOS)
+
+
+def option_settings(pack_id):
+    """Defaults, everything on, everything off, and each option flipped alone."""
+    pack = load_pack(pack_id)
+    defaults = pack.resolve_options()
+    yield {}
+    yield dict.fromkeys(pack.options, True)
+    yield dict.fromkeys(pack.options, False)
+    for name in pack.options:
+        yield {name: not defaults[name]}
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_distractors_are_never_also_right(pack_id):
+    rng = random.Random(20260301)
+    checked = 0
+    for options in option_settings(pack_id):
+        district_policy = policy(pack_id, **options)
+        for track in bank.TRACKS:
+            for question in questions.draw(track, district_policy, 12, rng):
+                scenario = bank.BY_ID[question["scenario"]]
+                decision = questions.decide(scenario, district_policy)
+                pack = district_policy.pack
+                held = [
+                    key
+                    for key in question["options"]
+                    if questions.holds(scenario.ask, key, decision, pack)
+                ]
+                assert held == [question["correct"]], (scenario.id, options, held)
+                # The student's outcome has two values besides "no student is sought".
+                assert len(question["options"]) >= (2 if scenario.ask == bank.STUDENT else 3)
+                checked += 1
+    assert checked > 300
+
+
+def test_each_run_draws_a_varied_set():
+    district_policy = policy()
+    runs = [
+        tuple(q["scenario"] for q in questions.draw(bank.OFFICIAL, district_policy, 6))
+        for _ in range(8)
+    ]
+    assert len(set(runs)) > 1
+    for run in runs:
+        assert len(set(run)) == 6
+        kinds = {bank.BY_ID[sid].ask for sid in run}
+        assert len(kinds) >= 4  # the kinds of question are mixed in every run
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "option", "before", "after"),
+    [
+        (
+            "do-state-arrest-where",
+            "arrest_in_private_office",
+            "student-private-office",
+            "student-per-document",
+        ),
+        ("tc-bus-stop", "bus_stop_is_public", "bus-stop-public", "bus-stop-school"),
+        (
+            "ro-directory-police",
+            "directory_information_to_law_enforcement",
+            "DIRECTORY_DISCRETIONARY",
+            "NONE",
+        ),
+        ("do-school-bus", "school_bus_is_public", "school-bus", None),
+        ("do-student-sought-notify", "notify_parent_when_student_sought", "PARENT_POLICY", None),
+    ],
+)
+def test_an_option_of_the_district_changes_the_answer(scenario_id, option, before, after):
+    scenario = bank.BY_ID[scenario_id]
+    default = load_pack("ct-2025").resolve_options()[option]
+    assert questions.answer(scenario, policy()) == before
+    # None: under the other setting no option of the question holds, so it is not asked.
+    assert questions.answer(scenario, policy(**{option: not default})) == after
+
+
+def test_a_changed_rule_in_the_pack_changes_the_answer():
+    text = (PACKS_DIR / "ct-2025.toml").read_text(encoding="utf-8")
+    rewritten = text.replace(
+        'STUDENT_RECORDS = { records = "HOLD_FOR_COUNSEL", rule = "i138-counsel-decides" }',
+        'STUDENT_RECORDS = { records = "NONE", rule = "i138-counsel-decides" }',
+    )
+    assert rewritten != text
+    changed = load_pack_text(rewritten, name="ct-2025.toml")
+    scenario = bank.BY_ID["do-i138-records"]
+    assert questions.answer(scenario, policy()) == "HOLD_FOR_COUNSEL"
+    assert questions.answer(scenario, policy(changed)) == "NONE"
+
+
+def test_another_states_pack_gives_its_own_answers():
+    ct, ca = policy("ct-2025"), policy("ca-2025")
+    differ = [s.id for s in bank.SCENARIOS if questions.answer(s, ct) != questions.answer(s, ca)]
+    assert "do-i138-records" in differ  # AB 49: nothing to immigration officers on an I-138
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_every_answer_is_explained_with_the_packs_citation(pack_id):
+    district_policy = policy(pack_id)
+    for scenario in bank.SCENARIOS:
+        stored = questions.stored_question(scenario, district_policy, random.Random(1))
+        shown = questions.present(stored, district_policy, number=1)
+        right = shown.correct_option
+        assert right is not None and right.key == stored["correct"]
+        assert right.reasons, scenario.id
+        assert all(reason.citations for reason in right.reasons), scenario.id
+        assert all(option.label for option in shown.options)
+        for option in shown.options:
+            if scenario.ask in (bank.STEP, bank.SAY):
+                assert option.reasons, (scenario.id, option.key)
+
+
+def test_no_scenario_carries_its_answer():
+    # A scenario holds the situation and the options offered, never which one is right.
+    fields = set(bank.Scenario.__dataclass_fields__)
+    assert not fields & {"answer", "correct", "expected", "solution"}
+    assert list(itertools.islice(bank.SCENARIOS, 1))
