@@ -33,6 +33,19 @@ def guardian(student, **fields):
     return Guardian.objects.create(student=student, **{**values, **fields})
 
 
+@pytest.fixture(autouse=True)
+def reviewed_notices(request):
+    """The districts' notices to families, reviewed by their administrators: a parent notice is
+    only ever sent from a reviewed text."""
+    if "world" not in request.fixturenames:
+        return
+    from threshold.notices import services as notices
+
+    world = request.getfixturevalue("world")
+    notices.add_defaults(district=world.north, actor=world.dana, reviewed=True)
+    notices.add_defaults(district=world.south, actor=world.sue, reviewed=True)
+
+
 @pytest.fixture
 def rita(world):
     return factories.staff_with_role(

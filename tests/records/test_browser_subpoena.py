@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from threshold.accounts.roles import Role
+from threshold.notices import services as notices
 from threshold.records.models import DisclosureEntry, Notice, RecordsRequest
 from threshold.testing import factories
 from threshold.testing.factories import PASSWORD
@@ -33,6 +34,8 @@ def test_a_subpoena_goes_from_intake_to_the_recorded_release_and_the_parent_expo
     officer = factories.staff_with_role(
         district, Role.RECORDS_OFFICER, email="records@browser.example"
     )
+    admin = factories.staff_with_role(district, Role.DISTRICT_ADMIN, email="admin@browser.example")
+    notices.add_defaults(district=district, actor=admin, reviewed=True)
     child = student(school, local_id="40021", given_name="Lucia", family_name="Morales")
     guardian(child, name="Rosa Morales", email="rosa@family.example", preferred_language="es")
     sign_in(page, live_server.url, officer.email)

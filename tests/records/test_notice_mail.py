@@ -26,9 +26,9 @@ def test_the_notice_reaches_the_parent_by_mail(world, rita, smtp_server, run_wor
     by_recipient = {m["To"]: m for m in smtp_server.messages}
     assert set(by_recipient) == {"rosa@family.example", "tom@family.example", "carl@north.example"}
     spanish = by_recipient["rosa@family.example"]
-    assert spanish["Subject"].startswith("Aviso antes de entregar registros estudiantiles")
+    assert spanish["Subject"].startswith("Aviso antes de entregar expedientes")
     assert "Lucia Morales" in spanish.get_payload(decode=True).decode()
     english = by_recipient["tom@family.example"]
-    assert english["Subject"].startswith("Notice before release of student records")
+    assert english["Subject"].startswith("Notice before the release of student records")
     counsel = by_recipient["carl@north.example"].get_payload(decode=True).decode()
     assert "Lucia" not in counsel and "Morales" not in counsel  # counsel's mail names no one

@@ -202,7 +202,8 @@ def test_an_eligible_student_gets_the_notice(world, rita):
     assert "ELIGIBLE_STUDENT_FERPA" in request.decision["notify"]
     (notice,) = services.notice_send(request=request, actor=rita)
     assert notice.recipient_email == "adult@student.example"
-    assert "your education records" in notice.body
+    assert notice.recipient_name == str(adult)
+    assert f"records of {adult.given_name} {adult.family_name}" in notice.body
 
 
 def test_a_parent_without_e_mail_gets_a_letter(world, rita):
@@ -211,7 +212,46 @@ def test_a_parent_without_e_mail_gets_a_letter(world, rita):
     request = intake(world, rita, student=child, document=subpoena())
     (notice,) = services.notice_send(request=request, actor=rita)
     assert notice.method == Notice.Method.MAIL
-    assert notice.subject.startswith("Notice before release")
+    assert notice.subject.startswith("Notice before the release")
+
+
+def test_the_notice_goes_in_the_familys_language_once_that_text_is_reviewed(world, rita):
+    child = student(world.lincoln)
+    guardian(child, preferred_language="pl")
+    request = intake(world, rita, student=child, document=subpoena())
+    (notice,) = services.notice_send(request=request, actor=rita)
+    assert notice.language == "pl"
+    assert notice.subject.startswith("Zawiadomienie przed udostępnieniem")
+    assert f"{child.given_name} {child.family_name}" in notice.body
+
+
+def test_an_unreviewed_translation_is_never_sent_english_goes_instead(world, rita):
+    from threshold.notices import services as notices
+    from threshold.notices.models import Kind, NoticeText
+
+    polish = NoticeText.objects.get(district=world.north, kind=Kind.RECORDS_NOTICE, language="pl")
+    notices.text_update(text=polish, actor=world.dana, subject="Nowy", body="Nowy tekst {student}.")
+    child = student(world.lincoln)
+    guardian(child, preferred_language="pl")
+    request = intake(world, rita, student=child, document=subpoena())
+    (notice,) = services.notice_send(request=request, actor=rita)
+    assert notice.language == "en"
+    assert "Nowy tekst" not in notice.body
+
+
+def test_no_notice_goes_without_a_reviewed_text_and_nothing_is_recorded(world, rita):
+    from threshold.notices import services as notices
+    from threshold.notices.models import Kind, NoticeText
+
+    for text in NoticeText.objects.filter(district=world.north, kind=Kind.RECORDS_NOTICE):
+        notices.text_update(text=text, actor=world.dana, subject="New", body="New {student}.")
+    child = student(world.lincoln)
+    guardian(child, preferred_language="es")
+    request = intake(world, rita, student=child, document=subpoena())
+    with pytest.raises(ValidationError, match="no reviewed text"):
+        services.notice_send(request=request, actor=rita)
+    assert not Notice.objects.filter(request=request).exists()
+    assert RecordsRequest.objects.get(pk=request.pk).status == "awaiting_notice"
 
 
 def test_a_grand_jury_subpoena_under_a_court_order_goes_to_the_restricted_file(

@@ -145,6 +145,23 @@ def test_it_imports_one_simple_csv(world, rita):
     assert Student.objects.get(local_id="B2").directory_opt_out
 
 
+def test_parents_read_notices_in_any_of_the_five_languages(world, rita):
+    rows = [
+        f"A{n},Kid{n},Family,Lincoln Elementary,3,2017-05-01,no,no,Parent {n},p{n}@family.example,"
+        f"{language},\n"
+        for n, language in enumerate(["Português", "kreyol", "pl", "ES", ""], start=1)
+    ]
+    run(world, rita, kind="simple", data=(SIMPLE.split("\n")[0] + "\n" + "".join(rows)).encode())
+    found = dict(Guardian.objects.values_list("name", "preferred_language"))
+    assert found == {
+        "Parent 1": "pt",
+        "Parent 2": "ht",
+        "Parent 3": "pl",
+        "Parent 4": "es",
+        "Parent 5": "en",
+    }
+
+
 def test_a_simple_csv_with_bad_rows_reports_each(world, rita):
     bad = (
         SIMPLE + "C3,,Kim,Lincoln Elementary,1,2019-13-01,no,no,,,,\nD4,Li,Wu,Mars High,1,,,,,,,\n"

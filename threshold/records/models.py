@@ -20,9 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from threshold.accounts.models import District, School
+from threshold.notices.texts import LANGUAGES as NOTICE_LANGUAGES
 from threshold.policies import labels
 
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# The languages of notices to families, each named in itself (a family finds its own).
+LANGUAGES = list(NOTICE_LANGUAGES.items())
 
 
 class DirectoryCategory(models.TextChoices):
@@ -293,6 +295,11 @@ class RecordsRequest(models.Model):
     @property
     def reference(self) -> str:
         return str(self.pk).split("-")[0].upper()
+
+    def requester_display(self) -> str:
+        """Who asked, as a notice names them: the organisation, else the agency, with the name."""
+        body = self.requester_organization or self.get_requester_agency_display()
+        return ", ".join(part for part in (self.requester_name, body) if part)
 
     @property
     def is_open(self) -> bool:

@@ -74,6 +74,22 @@ LANGUAGE_WORDS = {
     "spanish": "es",
     "español": "es",
     "espanol": "es",
+    "pt": "pt",
+    "por": "pt",
+    "portuguese": "pt",
+    "português": "pt",
+    "portugues": "pt",
+    "ht": "ht",
+    "hat": "ht",
+    "haitian creole": "ht",
+    "haitian": "ht",
+    "kreyòl": "ht",
+    "kreyol": "ht",
+    "kreyòl ayisyen": "ht",
+    "pl": "pl",
+    "pol": "pl",
+    "polish": "pl",
+    "polski": "pl",
 }
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -303,7 +319,7 @@ def _guardian(parsed: Parsed, file: str, line: int, values: dict[str, str]) -> G
         parsed.fail(
             file,
             line,
-            _("The language %(value)s is not one notices are written in: en or es.")
+            _("The language %(value)s is not one notices are written in: en, es, pt, ht or pl.")
             % {"value": language_text},
         )
         ok = False
