@@ -268,10 +268,10 @@ def _reminder_text(user: User, assignment: Assignment, kind: str, due_on: date) 
     when = date_format(due_on, "DATE_FORMAT")
     if kind == Reminder.Kind.OVERDUE:
         subject = _("Overdue: %(title)s") % {"title": assignment.title}
-        opening = _("Your drill \u201c%(title)s\u201d was due on %(date)s and is not done yet.")
+        opening = _("Your drill “%(title)s” was due on %(date)s and is not done yet.")
     else:
         subject = _("Due soon: %(title)s") % {"title": assignment.title}
-        opening = _("Your drill \u201c%(title)s\u201d is due on %(date)s.")
+        opening = _("Your drill “%(title)s” is due on %(date)s.")
     lines = [
         _("Hello %(name)s,") % {"name": user.get_short_name()},
         "",
