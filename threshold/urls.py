@@ -15,4 +15,6 @@ urlpatterns = [
     path("", include("threshold.visitors.urls")),
     path("", include("threshold.watchlists.urls")),
     path("", include("threshold.api.urls")),
+    path("", include("threshold.encounters.urls")),
+    path("", include("threshold.notify.urls")),
 ]

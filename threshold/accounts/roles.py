@@ -44,6 +44,10 @@ class Capability(enum.Enum):
     MANAGE_WATCHLISTS = "manage_watchlists"
     # Answering a possible watchlist match at a school's front desk.
     ANSWER_WATCHLIST_MATCH = "answer_watchlist_match"
+    # Being summoned or informed when an officer is at a school's door, and following the
+    # encounter from the official's side (the designated officials, principal, superintendent
+    # and counsel).
+    ANSWER_SUMMONS = "answer_summons"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
@@ -53,15 +57,19 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
         {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.FRONT_DESK}
     ),
     Role.DESIGNATED_OFFICIAL: frozenset(
-        _OFFICIAL | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH}
+        _OFFICIAL
+        | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH, Capability.ANSWER_SUMMONS}
     ),
     Role.PRINCIPAL: frozenset(
-        _OFFICIAL | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH}
+        _OFFICIAL
+        | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH, Capability.ANSWER_SUMMONS}
     ),
     Role.STAFF: frozenset({Capability.USE_APP}),
     Role.RECORDS_OFFICER: frozenset(_OFFICIAL),
-    Role.SUPERINTENDENT: frozenset(_OFFICIAL),
-    Role.DISTRICT_COUNSEL: frozenset(_OFFICIAL | {Capability.READ_AUDIT, Capability.SIGN_OFF_PACK}),
+    Role.SUPERINTENDENT: frozenset(_OFFICIAL | {Capability.ANSWER_SUMMONS}),
+    Role.DISTRICT_COUNSEL: frozenset(
+        _OFFICIAL | {Capability.READ_AUDIT, Capability.SIGN_OFF_PACK, Capability.ANSWER_SUMMONS}
+    ),
     Role.DISTRICT_ADMIN: frozenset(
         _OFFICIAL
         | {

@@ -75,6 +75,16 @@ ACTIONS: dict[str, Promise] = {
     "retention.purged": _("Records past their retention period were purged"),
     # Demo data
     "demo.loaded": _("Demo district loaded"),
+    # Officer at the door: encounters and their notifications
+    "encounter.started": _("Officer at the door: encounter started"),
+    "encounter.viewed": _("Encounter opened by an official"),
+    "encounter.closed": _("Encounter closed"),
+    "notify.summoned": _("Staff member summoned to an officer at the door"),
+    "notify.informed": _("Staff member informed of an officer visit, as the policy pack says"),
+    "notify.delivery_attempted": _("Delivery of a summons or notice attempted"),
+    "notify.acknowledged": _("Summons or notice acknowledged"),
+    "notify.escalated": _("Nobody acknowledged in time: the summons escalated"),
+    "notify.settings_changed": _("Summons settings changed"),
 }
 
 

@@ -24,6 +24,9 @@ SECTIONS = {
     "watchlists-alert": "alerts",
     "watchlists-desk": "front-desk",
     "watchlists": "watchlists",
+    "encounters-desk": "front-desk",
+    "encounters-offer": "front-desk",
+    "notify-settings": "schools",
 }
 
 
@@ -50,5 +53,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_view_visitors": access.has_capability(user, Capability.VIEW_SCHOOL),
         "can_manage_watchlists": access.has_capability(user, Capability.MANAGE_WATCHLISTS),
         "can_answer_watchlist": access.has_capability(user, Capability.ANSWER_WATCHLIST_MATCH),
+        "can_answer_summons": access.has_capability(user, Capability.ANSWER_SUMMONS),
         "my_memberships": access.memberships_with(user, Capability.USE_APP),
     }

@@ -1,0 +1,32 @@
+"""What the district's policy pack says to do and say during an encounter.
+
+The steps and words come from the pack through the decision engine (threshold.protocol), never
+from this code: the facts known so far go in, and the pack's steps, words and notification codes
+come out. At the start, the facts are those of any officer in person who has not yet said who they
+are or what they want; the guided steps fill in more.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from threshold.accounts.models import School
+from threshold.encounters.models import Encounter
+from threshold.policies.queries import policy_for_school
+from threshold.protocol import Decision
+from threshold.protocol.facts import Facts, parse_facts
+
+
+def opening_facts() -> dict[str, Any]:
+    """An officer in person, not yet identified, who has asked for nothing yet."""
+    return {"requester": {"agency": "UNVERIFIED", "identification": []}, "channel": "IN_PERSON"}
+
+
+def parsed(facts: dict[str, Any]) -> Facts:
+    return parse_facts(facts)
+
+
+def decision_for(encounter: Encounter, school: School | None = None) -> Decision:
+    """The pack's decision on what the encounter's facts are so far."""
+    policy = policy_for_school(school or encounter.school)
+    return policy.decide(parsed(encounter.facts or opening_facts()))

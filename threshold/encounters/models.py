@@ -1,0 +1,93 @@
+"""An officer at a school's door: the encounter the front desk starts, run through the protocol.
+
+An encounter names the school, the staff member who started it and when, and (when the officer
+was checked in as a visitor) the visit. It records no one's personal details: the officer's
+identification, the request and the documents come with the guided steps, and the facts given to
+the decision engine hold only kinds of things (see threshold.protocol.facts).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from threshold.accounts.models import School
+
+
+class Encounter(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", _("Under way")
+        CLOSED = "closed", _("Closed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="encounters")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    # The officer's visit, when the front desk checked them in first.
+    visit = models.ForeignKey(
+        "visitors.Visit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="encounters",
+    )
+    # The policy pack in force when the encounter started: its steps and words are the ones read.
+    pack_id = models.CharField(max_length=64)
+    pack_version = models.CharField(max_length=32)
+    # The engine's facts as the guided steps fill them in (kinds of things, never names).
+    facts = models.JSONField(default=dict)
+    # The first summoned person to acknowledge: escalation stops there.
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    # How far the summons has escalated: 1 the primary designated official, 2 the backups and
+    # the principal, 3 the superintendent's office.
+    escalation_stage = models.PositiveSmallIntegerField(default=1)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [
+            models.Index(fields=["school", "-started_at"], name="encounter_school_recent"),
+            models.Index(
+                fields=["school"], condition=Q(state="open"), name="encounter_open_by_school"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(state="open", closed_at__isnull=True)
+                    | Q(state="closed", closed_at__isnull=False)
+                ),
+                name="encounter_closed_with_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school} · {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.OPEN

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from threshold.encounters import views
+
+urlpatterns = [
+    path("schools/<uuid:school_id>/officer/", views.start, name="encounters-start"),
+    path("visits/<uuid:visit_id>/officer/", views.offer, name="encounters-offer"),
+    path("encounters/<uuid:encounter_id>/desk/", views.desk, name="encounters-desk"),
+    path("encounters/<uuid:encounter_id>/desk/live/", views.desk_hx, name="encounters-desk-hx"),
+    path("encounters/<uuid:encounter_id>/", views.official, name="encounters-official"),
+    path("encounters/<uuid:encounter_id>/live/", views.official_hx, name="encounters-official-hx"),
+    path("encounters/<uuid:encounter_id>/close/", views.close, name="encounters-close"),
+]

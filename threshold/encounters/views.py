@@ -1,0 +1,143 @@
+"""Officer at the door: starting an encounter at the front desk, and following it from the desk
+and from the official's side.
+
+Every view asks for a capability first (403 without it anywhere) and looks the school or the
+encounter up among the user's schools (404 elsewhere). The desk records and waits; it never sees a
+decision button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from threshold.accounts.models import User
+from threshold.encounters import access, guidance, queries, services
+from threshold.encounters.models import Encounter
+from threshold.notify.models import Notification
+from threshold.visitors import access as visitor_access
+from threshold.visitors import clock
+from threshold.visitors import queries as visitor_queries
+from threshold.visitors.models import Visit
+from threshold.web.middleware import passive
+
+
+def _staff(request: HttpRequest) -> User:
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
+
+
+@require_POST
+def start(request: HttpRequest, school_id: Any) -> HttpResponse:
+    """ "Officer at the door" on the front desk: start the encounter, summon the official."""
+    school = visitor_access.desk_school(request.user, school_id)
+    encounter = services.start_encounter(school=school, actor=_staff(request))
+    return redirect("encounters-desk", encounter_id=encounter.pk)
+
+
+def offer(request: HttpRequest, visit_id: Any) -> HttpResponse:
+    """After an official or officer is checked in: start the officer protocol, or print the
+    badge only."""
+    visit = visitor_access.visit_for(request.user, access.DESK, visit_id)
+    if visit.visitor_type != Visit.Type.OFFICIAL:
+        return redirect("visitors-badge", visit_id=visit.pk)
+    running = Encounter.objects.filter(visit=visit, state=Encounter.State.OPEN).first()
+    if request.method == "POST":
+        encounter = services.start_encounter(
+            school=visit.school, actor=_staff(request), visit=visit
+        )
+        return redirect("encounters-desk", encounter_id=encounter.pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405)
+    return render(
+        request,
+        "encounters/offer.html",
+        {"visit": visit, "school": visit.school, "running": running},
+    )
+
+
+def _context(request: HttpRequest, encounter: Encounter) -> dict[str, Any]:
+    now = timezone.now()
+    decision = guidance.decision_for(encounter)
+    mine = None
+    if isinstance(request.user, User):
+        mine = (
+            Notification.objects.filter(encounter=encounter, recipient=request.user)
+            .order_by("kind")
+            .first()
+        )
+    return {
+        "encounter": encounter,
+        "school": encounter.school,
+        "steps": decision.steps,
+        "say": decision.say,
+        "reviewed": decision.review_notice is None,
+        "pack": f"{decision.pack_id} {decision.pack_version}",
+        "told": queries.told(encounter),
+        "elapsed": queries.elapsed(encounter.started_at, now),
+        "elapsed_seconds": int((now - encounter.started_at).total_seconds()),
+        "mine": mine,
+        "zone": clock.zone(visitor_queries.desk_settings(encounter.school)),
+    }
+
+
+def _render(
+    request: HttpRequest, template: str, encounter: Encounter, view_name: str
+) -> HttpResponse:
+    context = {**_context(request, encounter), "view_name": view_name}
+    with timezone.override(context["zone"]):
+        return render(request, template, context)
+
+
+@require_safe
+def desk(request: HttpRequest, encounter_id: Any) -> HttpResponse:
+    """The front desk's screen: a running timer, the official's status, and the pack's first
+    steps and words."""
+    encounter = access.encounter_for(request.user, access.DESK, encounter_id)
+    return _render(request, "encounters/desk.html", encounter, "desk")
+
+
+@require_safe
+@passive
+def desk_hx(request: HttpRequest, encounter_id: Any) -> HttpResponse:
+    """Who has been summoned and who acknowledged, refreshed while the desk's screen is open."""
+    encounter = access.encounter_for(request.user, access.DESK, encounter_id)
+    return _render(request, "encounters/_status.html", encounter, "desk")
+
+
+@require_safe
+def official(request: HttpRequest, encounter_id: Any) -> HttpResponse:
+    """The summoned official's screen: acknowledge, then the same steps and status as the desk."""
+    encounter = access.encounter_for(request.user, access.OFFICIAL, encounter_id)
+    services.encounter_viewed(encounter=encounter, actor=_staff(request))
+    return _render(request, "encounters/official.html", encounter, "official")
+
+
+@require_safe
+@passive
+def official_hx(request: HttpRequest, encounter_id: Any) -> HttpResponse:
+    encounter = access.encounter_for(request.user, access.OFFICIAL, encounter_id)
+    return _render(request, "encounters/_status.html", encounter, "official")
+
+
+@require_POST
+def close(request: HttpRequest, encounter_id: Any) -> HttpResponse:
+    """The officer has left: close the encounter (from the desk or the official's screen)."""
+    encounter = access.encounter_for_any(request.user, encounter_id)
+    try:
+        services.close_encounter(encounter=encounter, actor=_staff(request))
+    except ValidationError as error:
+        messages.info(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The encounter is closed."))
+    if request.POST.get("back") == "official":
+        return redirect("encounters-official", encounter_id=encounter.pk)
+    return redirect("visitors-desk", school_id=encounter.school_id)
