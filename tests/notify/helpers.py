@@ -35,9 +35,9 @@ def superintendent(world: Any) -> Any:
 def due_now(task: str = "deliver") -> None:
     """Make the tasks waiting for later due now: the retries of deliveries (by default), or the
     escalation timers (`due_now("escalate")`)."""
-    DBTaskResult.objects.filter(
-        status="READY", task_path=f"threshold.notify.tasks.{task}"
-    ).update(run_after=timezone.now())
+    DBTaskResult.objects.filter(status="READY", task_path=f"threshold.notify.tasks.{task}").update(
+        run_after=timezone.now()
+    )
 
 
 def actions(district: Any, prefix: str = "") -> list[str]:

@@ -12,7 +12,7 @@ from threshold.audit.models import AuditEvent
 from threshold.encounters.services import start_encounter
 from threshold.notify.models import Delivery, Notification
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.usefixtures("transactional_db")
 
 
 def test_it_summons_the_primary_official_at_once_by_mail_and_text(

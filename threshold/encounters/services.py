@@ -94,7 +94,7 @@ def close_encounter(*, encounter: Encounter, actor: User, now: datetime | None =
         raise AlreadyClosed(_("This encounter was closed already."))
     encounter.state, encounter.closed_at, encounter.closed_by = Encounter.State.CLOSED, now, actor
     data: dict[str, Any] = {
-        "minutes": round((now - encounter.started_at).total_seconds() / 60, 1),
+        "seconds": int((now - encounter.started_at).total_seconds()),
         "acknowledged": encounter.acknowledged_at is not None,
     }
     record(

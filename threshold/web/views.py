@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
@@ -19,7 +21,28 @@ def home(request: HttpRequest) -> HttpResponse:
     access.require(request.user, Capability.USE_APP)
     memberships = access.memberships_with(request.user, Capability.USE_APP)
     schools = access.schools_for(request.user, Capability.VIEW_SCHOOL)
-    return render(request, "web/home.html", {"memberships": memberships, "schools": schools})
+    context = {
+        "memberships": memberships,
+        "schools": schools,
+        "open_encounters": open_encounters(request.user),
+    }
+    return render(request, "web/home.html", context)
+
+
+def open_encounters(user: User) -> list[Any]:
+    """Officer visits under way at the schools where the person works the desk or answers
+    summonses, each with the screen the person follows it on."""
+    from threshold.encounters.queries import open_at
+
+    found: dict[Any, tuple[Any, str]] = {}
+    for capability, view in (
+        (Capability.FRONT_DESK, "encounters-desk"),
+        (Capability.ANSWER_SUMMONS, "encounters-official"),
+    ):
+        schools = list(access.schools_for(user, capability).values_list("pk", flat=True))
+        for encounter in open_at(schools) if schools else []:
+            found[encounter.pk] = (encounter, view)
+    return list(found.values())
 
 
 @login_not_required
