@@ -36,7 +36,7 @@ def test_it_summons_the_primary_official_at_once_by_mail_and_text(
     body = smtp.messages[0].get_payload()
     assert f"/encounters/{encounter.pk}/" in body
     [text] = sms_gateway.messages
-    assert text["to"] == "(860) 555-0101"
+    assert text["to"] == "+18605550101"
     assert f"/encounters/{encounter.pk}/" in text["body"]
     sms = summons.deliveries.get(channel="sms")
     assert text["reference"] == str(sms.pk)
@@ -158,3 +158,25 @@ def test_no_text_message_without_a_phone_number_or_a_provider(world, run_worker,
     with_phones(world)
     start_encounter(school=world.lincoln, actor=world.alice)
     assert not Delivery.objects.filter(channel="sms").exists()
+
+
+@pytest.mark.parametrize(
+    ("written", "sent"),
+    [
+        ("(860) 555-0101", "+18605550101"),
+        ("1-860-555-0101", "+18605550101"),
+        ("+44 20 7946 0958", "+442079460958"),
+    ],
+)
+def test_numbers_go_to_the_gateway_in_international_form(written, sent):
+    from threshold.notify.sms import international
+
+    assert international(written) == sent
+
+
+@pytest.mark.parametrize("written", ["555-0101", "+1", "12345678901234567890"])
+def test_a_number_that_cannot_be_dialled_is_an_error_not_a_guess(written):
+    from threshold.notify.sms import SmsError, international
+
+    with pytest.raises(SmsError):
+        international(written)

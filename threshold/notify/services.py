@@ -279,7 +279,7 @@ def _send(delivery: Delivery) -> None:
             raise sms.SmsError("text messages are turned off (SMS_PROVIDER=none)")
         if not person.phone:
             raise ValueError("the recipient has no mobile phone number")
-        provider.send(to=person.phone, body=text, reference=str(delivery.pk))
+        provider.send(to=sms.international(person.phone), body=text, reference=str(delivery.pk))
     else:
         raise ValueError(f"the worker does not deliver {delivery.channel!r}")
 

@@ -75,6 +75,23 @@ class HttpJsonSms:
             raise SmsError(f"the SMS provider answered {status}")
 
 
+def international(phone: str) -> str:
+    """A staff member's number as gateways want it (E.164): "(860) 555-0101" is +18605550101.
+    Ten digits are a North American number; a number written with + keeps its country code."""
+    digits = "".join(c for c in phone if c.isdigit())
+    if phone.strip().startswith("+"):
+        number = f"+{digits}"
+    elif len(digits) == 10:
+        number = f"+1{digits}"
+    elif len(digits) == 11 and digits.startswith("1"):
+        number = f"+{digits}"
+    else:
+        raise SmsError("the mobile phone number cannot be written in international form")
+    if not 8 <= len(number) <= 16:
+        raise SmsError("the mobile phone number cannot be written in international form")
+    return number
+
+
 def provider() -> SmsProvider | None:
     """The configured provider, or None when text messages are off."""
     chosen = settings.SMS_PROVIDER
