@@ -22,6 +22,34 @@ def opening_facts() -> dict[str, Any]:
     return {"requester": {"agency": "UNVERIFIED", "identification": []}, "channel": "IN_PERSON"}
 
 
+IDENTIFICATION_GIVEN = (
+    ("NAME", "officer_name"),
+    ("BADGE_OR_ID_NUMBER", "officer_badge"),
+    ("PHONE", "officer_phone"),
+    ("BUSINESS_CARD", "card_kept"),
+)
+
+
+def facts_of(encounter: Encounter) -> dict[str, Any]:
+    """The engine's facts from what the guided steps recorded (codes only, never the values)."""
+    facts = opening_facts()
+    facts["requester"] = {
+        "agency": encounter.agency or "UNVERIFIED",
+        "identification": [
+            code for code, field in IDENTIFICATION_GIVEN if getattr(encounter, field)
+        ],
+    }
+    if encounter.requests:
+        facts["requests"] = list(encounter.requests)
+    if encounter.place:
+        facts["place"] = encounter.place
+    if encounter.subject:
+        facts["subject"] = encounter.subject
+    if encounter.exigency:
+        facts["exigency"] = encounter.exigency
+    return facts
+
+
 def parsed(facts: dict[str, Any]) -> Facts:
     return parse_facts(facts)
 

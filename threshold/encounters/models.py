@@ -44,6 +44,31 @@ class Encounter(models.Model):
     pack_version = models.CharField(max_length=32)
     # The engine's facts as the guided steps fill them in (kinds of things, never names).
     facts = models.JSONField(default=dict)
+    # Identification (DOMAIN.md 7.7): what the officer gave, and what they refused to give. The
+    # officer's own details are the encounter record's; nothing here is about a student or family.
+    agency = models.CharField(_("agency"), max_length=40, blank=True)
+    officer_name = models.CharField(_("officer's name"), max_length=200, blank=True)
+    officer_badge = models.CharField(_("badge or ID number"), max_length=100, blank=True)
+    officer_phone = models.CharField(_("officer's telephone"), max_length=40, blank=True)
+    card_kept = models.BooleanField(_("business card kept or copied"), default=False)
+    refused = models.JSONField(default=list, blank=True)  # identification codes refused
+    # What they ask for: the engine's request codes, where, and their own words.
+    requests = models.JSONField(default=list, blank=True)
+    place = models.CharField(_("where"), max_length=30, blank=True)
+    purpose = models.CharField(_("in their words"), max_length=500, blank=True)
+    subject = models.CharField(_("whom it concerns"), max_length=30, blank=True)
+    exigency = models.CharField(_("emergency stated"), max_length=30, blank=True)
+    exigency_basis = models.CharField(_("the reason they give"), max_length=500, blank=True)
+    # The last change to what was recorded: both screens show it within two seconds.
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
     # The first summoned person to acknowledge: escalation stops there.
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     acknowledged_by = models.ForeignKey(

@@ -40,3 +40,48 @@ def open_at(school_ids: list[object]) -> list[Encounter]:
         .select_related("school")
         .order_by("-started_at")
     )
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the guided steps recorded, in words for either screen."""
+
+    agency: str
+    given: list[tuple[str, str]]
+    card_kept: bool
+    refused: list[str]
+    requests: list[str]
+    place: str
+    purpose: str
+    subject: str
+    exigency: str
+    exigency_basis: str
+
+
+def recorded(encounter: Encounter) -> Recorded:
+    from threshold.policies import labels
+
+    def say(table: dict[str, object], code: str) -> str:
+        return str(table.get(code, code)) if code else ""
+
+    given = [
+        (str(labels.IDENTIFICATION[code]), str(getattr(encounter, field)))
+        for code, field in (
+            ("NAME", "officer_name"),
+            ("BADGE_OR_ID_NUMBER", "officer_badge"),
+            ("PHONE", "officer_phone"),
+        )
+        if getattr(encounter, field)
+    ]
+    return Recorded(
+        agency=say(labels.AGENCY, encounter.agency),
+        given=given,
+        card_kept=encounter.card_kept,
+        refused=[say(labels.IDENTIFICATION, code) for code in encounter.refused],
+        requests=[say(labels.REQUEST, code) for code in encounter.requests],
+        place=say(labels.PLACE, encounter.place) if encounter.place != "NOT_APPLICABLE" else "",
+        purpose=encounter.purpose,
+        subject=say(labels.SUBJECT, encounter.subject),
+        exigency=say(labels.EXIGENCY, encounter.exigency) if encounter.exigency != "NONE" else "",
+        exigency_basis=encounter.exigency_basis,
+    )

@@ -71,6 +71,89 @@ def start_encounter(
     return encounter
 
 
+# The guided steps: what each records, and the fields it changes.
+STEP_FIELDS: dict[str, tuple[str, ...]] = {
+    "identification": (
+        "agency",
+        "officer_name",
+        "officer_badge",
+        "officer_phone",
+        "card_kept",
+        "refused",
+    ),
+    "request": ("requests", "place", "purpose"),
+    "subject": ("subject",),
+    "exigency": ("exigency", "exigency_basis"),
+}
+
+
+def _audit_data(step: str, encounter: Encounter, changed: list[str]) -> dict[str, Any]:
+    """Codes and which fields changed; the officer's details and their words stay in the row."""
+    data: dict[str, Any] = {"changed": changed}
+    if step == "identification":
+        data["agency"] = encounter.agency
+        data["given"] = encounter.facts["requester"]["identification"]
+        data["refused"] = list(encounter.refused)
+    elif step == "request":
+        data["requests"] = list(encounter.requests)
+        data["place"] = encounter.place
+    elif step == "subject":
+        data["subject"] = encounter.subject
+    else:
+        data["exigency"] = encounter.exigency
+        data["reason_given"] = bool(encounter.exigency_basis)
+    return data
+
+
+class EncounterClosed(ValidationError):
+    """Nothing more is recorded on a closed encounter."""
+
+
+@transaction.atomic
+def record_step(
+    *,
+    encounter: Encounter,
+    actor: User,
+    step: str,
+    values: dict[str, Any],
+    now: datetime | None = None,
+) -> Encounter:
+    """Record one guided step (identification, request, subject, exigency) from the desk or the
+    official's screen, then ask the pack again: whoever its notify rules now name (counsel, the
+    superintendent) is informed."""
+    if step not in STEP_FIELDS:
+        raise ValueError(f"no step {step!r}")
+    unknown = set(values) - set(STEP_FIELDS[step])
+    if unknown:
+        raise TypeError(f"unknown fields for {step}: {sorted(unknown)}")
+    now = now or timezone.now()
+    locked = (
+        Encounter.objects.select_for_update()
+        .select_related("school__district")
+        .get(pk=encounter.pk)
+    )
+    if not locked.is_open:
+        raise EncounterClosed(_("This encounter is closed: nothing more can be recorded."))
+    changed = sorted(name for name, value in values.items() if getattr(locked, name) != value)
+    for name, value in values.items():
+        setattr(locked, name, value)
+    locked.facts = guidance.facts_of(locked)
+    guidance.parsed(locked.facts)  # the engine reads them strictly: refuse what it cannot
+    locked.updated_at, locked.updated_by = now, actor
+    locked.save()
+    record(
+        f"encounter.{step}_recorded",
+        actor=actor,
+        district=locked.school.district,
+        school=locked.school,
+        subject=locked,
+        data=_audit_data(step, locked, changed),
+    )
+    decision = guidance.decision_for(locked)
+    notify.inform_per_pack(encounter=locked, codes=decision.notify, actor=actor, now=now)
+    return locked
+
+
 @transaction.atomic
 def encounter_viewed(*, encounter: Encounter, actor: User) -> None:
     """An official opened the encounter (a sensitive read: who looked, and when)."""

@@ -10,4 +10,9 @@ urlpatterns = [
     path("encounters/<uuid:encounter_id>/", views.official, name="encounters-official"),
     path("encounters/<uuid:encounter_id>/live/", views.official_hx, name="encounters-official-hx"),
     path("encounters/<uuid:encounter_id>/close/", views.close, name="encounters-close"),
+    path(
+        "encounters/<uuid:encounter_id>/record/<str:step>/",
+        views.record_step,
+        name="encounters-record",
+    ),
 ]

@@ -8,20 +8,24 @@ decision button.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from threshold.accounts.models import User
 from threshold.encounters import access, guidance, queries, services
+from threshold.encounters.forms import STEPS
 from threshold.encounters.models import Encounter
 from threshold.notify.models import Notification
+from threshold.policies.cards import decision_card
 from threshold.visitors import access as visitor_access
 from threshold.visitors import clock
 from threshold.visitors import queries as visitor_queries
@@ -64,7 +68,38 @@ def offer(request: HttpRequest, visit_id: Any) -> HttpResponse:
     )
 
 
-def _context(request: HttpRequest, encounter: Encounter) -> dict[str, Any]:
+STEP_ORDER = ("identification", "request", "subject", "exigency")
+
+
+def _forms(encounter: Encounter, bound: tuple[str, Any] | None = None) -> dict[str, Any]:
+    """Each step's form, filled in with what is recorded (or the one just sent, with errors)."""
+    found = {}
+    for step in STEP_ORDER:
+        if bound is not None and bound[0] == step:
+            found[step] = bound[1]
+            continue
+        initial = {name: getattr(encounter, name) for name in services.STEP_FIELDS[step]}
+        initial = {name: value for name, value in initial.items() if value not in ("", [])}
+        found[step] = STEPS[step](initial=initial)
+    return found
+
+
+def version(encounter: Encounter, told: list[queries.Told]) -> str:
+    """Changes when anything either screen shows changes: the live panel is sent only then, so
+    that an open "Why" stays open while nothing moves."""
+    parts = [
+        str(encounter.updated_at),
+        str(encounter.acknowledged_at),
+        encounter.state,
+        str(encounter.escalation_stage),
+    ]
+    for row in told:
+        parts.append(f"{row.notification.pk}:{row.notification.acknowledged_at}")
+        parts += [f"{d.channel}:{d.state}:{d.attempts}" for d in row.deliveries]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _context(request: HttpRequest, encounter: Encounter, view_name: str) -> dict[str, Any]:
     now = timezone.now()
     decision = guidance.decision_for(encounter)
     mine = None
@@ -74,14 +109,19 @@ def _context(request: HttpRequest, encounter: Encounter) -> dict[str, Any]:
             .order_by("kind")
             .first()
         )
+    told = queries.told(encounter)
     return {
         "encounter": encounter,
         "school": encounter.school,
+        "view_name": view_name,
         "steps": decision.steps,
         "say": decision.say,
+        "card": decision_card(decision) if view_name == "official" else None,
         "reviewed": decision.review_notice is None,
         "pack": f"{decision.pack_id} {decision.pack_version}",
-        "told": queries.told(encounter),
+        "told": told,
+        "version": version(encounter, told),
+        "recorded": queries.recorded(encounter),
         "elapsed": queries.elapsed(encounter.started_at, now),
         "elapsed_seconds": int((now - encounter.started_at).total_seconds()),
         "mine": mine,
@@ -90,17 +130,31 @@ def _context(request: HttpRequest, encounter: Encounter) -> dict[str, Any]:
 
 
 def _render(
-    request: HttpRequest, template: str, encounter: Encounter, view_name: str
+    request: HttpRequest,
+    template: str,
+    encounter: Encounter,
+    view_name: str,
+    *,
+    bound: tuple[str, Any] | None = None,
+    status: int = 200,
 ) -> HttpResponse:
-    context = {**_context(request, encounter), "view_name": view_name}
+    context = _context(request, encounter, view_name)
+    if template != "encounters/_live.html":
+        context["forms"] = _forms(encounter, bound)
     with timezone.override(context["zone"]):
-        return render(request, template, context)
+        return render(request, template, context, status=status)
+
+
+def _live(request: HttpRequest, encounter: Encounter, view_name: str) -> HttpResponse:
+    if request.GET.get("v") == version(encounter, queries.told(encounter)):
+        return HttpResponse(status=204)  # nothing changed: htmx leaves the panel as it is
+    return _render(request, "encounters/_live.html", encounter, view_name)
 
 
 @require_safe
 def desk(request: HttpRequest, encounter_id: Any) -> HttpResponse:
-    """The front desk's screen: a running timer, the official's status, and the pack's first
-    steps and words."""
+    """The front desk's screen: a running timer, the official's status, the pack's steps and
+    words, and the guided steps to record."""
     encounter = access.encounter_for(request.user, access.DESK, encounter_id)
     return _render(request, "encounters/desk.html", encounter, "desk")
 
@@ -108,14 +162,14 @@ def desk(request: HttpRequest, encounter_id: Any) -> HttpResponse:
 @require_safe
 @passive
 def desk_hx(request: HttpRequest, encounter_id: Any) -> HttpResponse:
-    """Who has been summoned and who acknowledged, refreshed while the desk's screen is open."""
+    """What changed since the desk's screen last looked (204 when nothing did)."""
     encounter = access.encounter_for(request.user, access.DESK, encounter_id)
-    return _render(request, "encounters/_status.html", encounter, "desk")
+    return _live(request, encounter, "desk")
 
 
 @require_safe
 def official(request: HttpRequest, encounter_id: Any) -> HttpResponse:
-    """The summoned official's screen: acknowledge, then the same steps and status as the desk."""
+    """The summoned official's screen: acknowledge, the decision card, and the same record."""
     encounter = access.encounter_for(request.user, access.OFFICIAL, encounter_id)
     services.encounter_viewed(encounter=encounter, actor=_staff(request))
     return _render(request, "encounters/official.html", encounter, "official")
@@ -125,7 +179,32 @@ def official(request: HttpRequest, encounter_id: Any) -> HttpResponse:
 @passive
 def official_hx(request: HttpRequest, encounter_id: Any) -> HttpResponse:
     encounter = access.encounter_for(request.user, access.OFFICIAL, encounter_id)
-    return _render(request, "encounters/_status.html", encounter, "official")
+    return _live(request, encounter, "official")
+
+
+@require_POST
+def record_step(request: HttpRequest, encounter_id: Any, step: str) -> HttpResponse:
+    """Record one guided step from either screen; the other shows it within two seconds."""
+    back = "official" if request.POST.get("back") == "official" else "desk"
+    if back == "official":
+        encounter = access.encounter_for(request.user, access.OFFICIAL, encounter_id)
+    else:
+        encounter = access.encounter_for(request.user, access.DESK, encounter_id)
+    if step not in STEPS:
+        raise Http404
+    form = STEPS[step](request.POST)
+    if form.is_valid():
+        try:
+            services.record_step(
+                encounter=encounter, actor=_staff(request), step=step, values=form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            url = reverse(f"encounters-{back}", kwargs={"encounter_id": encounter.pk})
+            return redirect(f"{url}#step-{step}")
+    template = f"encounters/{back}.html"
+    return _render(request, template, encounter, back, bound=(step, form), status=422)
 
 
 @require_POST

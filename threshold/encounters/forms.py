@@ -1,0 +1,97 @@
+"""The guided steps' forms: what the front desk or the official records, in plain words. The
+choices are the protocol's vocabulary as the policy pages say it (threshold.policies.labels)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from threshold.policies import labels
+
+
+def _choices(table: dict[str, Any]) -> list[tuple[str, Any]]:
+    return list(table.items())
+
+
+class IdentificationForm(forms.Form):
+    agency = forms.ChoiceField(
+        label=_("Who is asking"), choices=_choices(labels.AGENCY), initial="UNVERIFIED"
+    )
+    officer_name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    officer_badge = forms.CharField(label=_("Badge or ID number"), max_length=100, required=False)
+    officer_phone = forms.CharField(label=_("Telephone number"), max_length=40, required=False)
+    card_kept = forms.BooleanField(label=_("Business card kept or copied"), required=False)
+    refused = forms.MultipleChoiceField(
+        label=_("Refused to give"),
+        choices=_choices(labels.IDENTIFICATION),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    GIVEN = {
+        "NAME": "officer_name",
+        "BADGE_OR_ID_NUMBER": "officer_badge",
+        "PHONE": "officer_phone",
+        "BUSINESS_CARD": "card_kept",
+    }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for code in data.get("refused", []):
+            field = self.GIVEN[code]
+            if data.get(field):
+                self.add_error(
+                    field,
+                    _("This was given, but is also marked as refused: choose one."),
+                )
+        return data
+
+
+class RequestForm(forms.Form):
+    requests = forms.MultipleChoiceField(
+        label=_("What they ask for"),
+        choices=_choices(labels.REQUEST),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    place = forms.ChoiceField(
+        label=_("Where it would happen"), choices=_choices(labels.PLACE), initial="NOT_APPLICABLE"
+    )
+    purpose = forms.CharField(
+        label=_("In their words"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SubjectForm(forms.Form):
+    subject = forms.ChoiceField(
+        label=_("Whom it concerns"), choices=_choices(labels.SUBJECT), widget=forms.RadioSelect
+    )
+
+
+class ExigencyForm(forms.Form):
+    exigency = forms.ChoiceField(label=_("Emergency stated"), choices=_choices(labels.EXIGENCY))
+    exigency_basis = forms.CharField(
+        label=_("The reason they give"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        stated = data.get("exigency") not in (None, "NONE", "ASSERTED_WITHOUT_BASIS")
+        if stated and not (data.get("exigency_basis") or "").strip():
+            self.add_error("exigency_basis", _("Write down the reason the officer gives."))
+        return data
+
+
+STEPS: dict[str, type[forms.Form]] = {
+    "identification": IdentificationForm,
+    "request": RequestForm,
+    "subject": SubjectForm,
+    "exigency": ExigencyForm,
+}
