@@ -135,3 +135,57 @@ def test_nobody_acknowledges_so_the_backup_is_summoned(live_server, chromium, ru
     finally:
         desk_context.close()
         backup_context.close()
+
+
+def test_what_the_desk_records_appears_on_the_officials_screen(live_server, chromium):
+    _district, school, desk_person, official, _backup = school_with_staff()
+    desk_context, desk, desk_errors = new_page(chromium, {"width": 1024, "height": 768})
+    phone_context, phone, phone_errors = new_page(chromium, {"width": 390, "height": 844})
+    try:
+        sign_in(desk, live_server.url, desk_person.email)
+        sign_in(phone, live_server.url, official.email)
+        desk.goto(f"{live_server.url}/schools/{school.pk}/desk/")
+        desk.get_by_role("button", name="Officer at the door").click()
+        desk.get_by_role("heading", name="Record, step by step").wait_for()
+
+        phone.get_by_role("alert").get_by_role("link", name="Open the encounter").click()
+        phone.get_by_role("button", name="Acknowledge: I am on my way").click()
+        card = phone.locator("article.decision-card")
+        card.wait_for()
+
+        # The desk: an immigration officer, name and badge given, phone number refused.
+        identification = desk.locator("#step-identification")
+        identification.get_by_label("Who is asking").select_option("IMMIGRATION")
+        identification.get_by_label("Officer's name").fill("D. Agent")
+        identification.get_by_label("Officer's badge or ID number").fill("4471")
+        identification.get_by_role("checkbox", name="Telephone number").check()
+        identification.get_by_role("button", name="Record the identification").click()
+        request = desk.locator("#step-request")
+        request.get_by_label("To see or speak with a student").check()
+        request.get_by_label("Where it would happen").select_option("NONPUBLIC_AREA")
+        recorded_at = time.monotonic()
+        request.get_by_role("button", name="Record the request").click()
+
+        # The official's screen shows both, and the pack's decision, within two seconds.
+        record = phone.locator(".encounter-record")
+        record.get_by_text("D. Agent").wait_for(timeout=2_500)
+        record.get_by_text("To see or speak with a student").wait_for(timeout=2_500)
+        assert time.monotonic() - recorded_at < 3.0
+        assert "Immigration (ICE, CBP, HSI)" in record.inner_text()
+        assert "Telephone number" in record.locator("[data-recorded=refused]").inner_text()
+        card.get_by_text("Public areas only, like any visitor").wait_for(timeout=2_500)
+        card.get_by_text("Call counsel now.").wait_for()
+        card.get_by_text("Why: the rules and their sources").click()
+        assert card.locator("ul.rules li").count() > 0
+
+        # The official records whom it concerns; the desk sees it.
+        phone.locator("#step-subject").get_by_label("A student", exact=True).check()
+        phone.locator("#step-subject").get_by_role("button", name="Record whom it concerns").click()
+        desk.locator(".encounter-record").get_by_text("A student", exact=True).wait_for(
+            timeout=2_500
+        )
+        assert desk.locator("article.decision-card").count() == 0
+        assert desk_errors == [] and phone_errors == []
+    finally:
+        desk_context.close()
+        phone_context.close()

@@ -176,7 +176,18 @@ def test_numbers_go_to_the_gateway_in_international_form(written, sent):
 
 @pytest.mark.parametrize("written", ["555-0101", "+1", "12345678901234567890"])
 def test_a_number_that_cannot_be_dialled_is_an_error_not_a_guess(written):
-    from threshold.notify.sms import SmsError, international
+    from threshold.notify.sms import BadNumber, international
 
-    with pytest.raises(SmsError):
+    with pytest.raises(BadNumber):
         international(written)
+
+
+def test_a_number_that_cannot_be_dialled_fails_at_once_and_shows(world, run_worker, sms_gateway):
+    world.olga.phone = "555-0101"
+    world.olga.save(update_fields=["phone"])
+    start_encounter(school=world.lincoln, actor=world.alice)
+    run_worker()
+    sms = Delivery.objects.get(channel="sms")
+    assert (sms.state, sms.last_error) == ("failed", "Undeliverable")
+    assert not DBTaskResult.objects.filter(status="READY", task_path__endswith="deliver").exists()
+    assert sms_gateway.messages == []

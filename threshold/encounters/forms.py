@@ -19,9 +19,13 @@ class IdentificationForm(forms.Form):
     agency = forms.ChoiceField(
         label=_("Who is asking"), choices=_choices(labels.AGENCY), initial="UNVERIFIED"
     )
-    officer_name = forms.CharField(label=_("Name"), max_length=200, required=False)
-    officer_badge = forms.CharField(label=_("Badge or ID number"), max_length=100, required=False)
-    officer_phone = forms.CharField(label=_("Telephone number"), max_length=40, required=False)
+    officer_name = forms.CharField(label=_("Officer's name"), max_length=200, required=False)
+    officer_badge = forms.CharField(
+        label=_("Officer's badge or ID number"), max_length=100, required=False
+    )
+    officer_phone = forms.CharField(
+        label=_("Officer's telephone number"), max_length=40, required=False
+    )
     card_kept = forms.BooleanField(label=_("Business card kept or copied"), required=False)
     refused = forms.MultipleChoiceField(
         label=_("Refused to give"),

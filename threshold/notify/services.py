@@ -265,21 +265,29 @@ def message(notification: Notification) -> tuple[str, str, str]:
     return subject, body, text
 
 
+class Undeliverable(Exception):
+    """No address or number to send to: trying again will not help."""
+
+
 def _send(delivery: Delivery) -> None:
     notification = delivery.notification
     person = notification.recipient
     subject, body, text = message(notification)
     if delivery.channel == Delivery.Channel.EMAIL:
         if not person.email:
-            raise ValueError("the recipient has no e-mail address")
+            raise Undeliverable("the recipient has no e-mail address")
         EmailMessage(subject=subject, body=body, to=[person.email]).send()
     elif delivery.channel == Delivery.Channel.SMS:
         provider = sms.provider()
         if provider is None:
             raise sms.SmsError("text messages are turned off (SMS_PROVIDER=none)")
         if not person.phone:
-            raise ValueError("the recipient has no mobile phone number")
-        provider.send(to=sms.international(person.phone), body=text, reference=str(delivery.pk))
+            raise Undeliverable("the recipient has no mobile phone number")
+        try:
+            number = sms.international(person.phone)
+        except sms.BadNumber as error:
+            raise Undeliverable(str(error)) from None
+        provider.send(to=number, body=text, reference=str(delivery.pk))
     else:
         raise ValueError(f"the worker does not deliver {delivery.channel!r}")
 
@@ -328,6 +336,14 @@ def deliver(*, delivery_id: str, last_attempt: bool = False) -> str:
         Delivery.objects.filter(pk=delivery.pk).update(attempts=delivery.attempts)
     try:
         _send(delivery)
+    except Undeliverable:
+        # Trying again will not help: failed now, shown on the encounter's screen.
+        with transaction.atomic():
+            Delivery.objects.filter(pk=delivery.pk).update(
+                last_error="Undeliverable", state=Delivery.State.FAILED
+            )
+            _attempted(delivery, delivered=False, error="Undeliverable", final=True)
+        return "undeliverable"
     except Exception as error:
         name = type(error).__name__
         with transaction.atomic():

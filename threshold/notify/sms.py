@@ -27,6 +27,10 @@ class SmsError(Exception):
     """The provider did not take the message (unreachable, refused, or an error answer)."""
 
 
+class BadNumber(SmsError):
+    """The number cannot be dialled: trying again will not help."""
+
+
 class SmsProvider(Protocol):
     def send(self, *, to: str, body: str, reference: str) -> None: ...
 
@@ -86,9 +90,9 @@ def international(phone: str) -> str:
     elif len(digits) == 11 and digits.startswith("1"):
         number = f"+{digits}"
     else:
-        raise SmsError("the mobile phone number cannot be written in international form")
+        raise BadNumber("the mobile phone number cannot be written in international form")
     if not 8 <= len(number) <= 16:
-        raise SmsError("the mobile phone number cannot be written in international form")
+        raise BadNumber("the mobile phone number cannot be written in international form")
     return number
 
 
