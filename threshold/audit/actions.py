@@ -83,6 +83,8 @@ ACTIONS: dict[str, Promise] = {
     "encounter.request_recorded": _("What the officer asks for recorded"),
     "encounter.subject_recorded": _("Whom the officer's request concerns recorded"),
     "encounter.exigency_recorded": _("Emergency stated by the officer recorded"),
+    "encounter.document_added": _("Document presented by the officer recorded and checked"),
+    "encounter.document_reviewed": _("Document checker's findings confirmed or corrected"),
     "notify.summoned": _("Staff member summoned to an officer at the door"),
     "notify.informed": _("Staff member informed of an officer visit, as the policy pack says"),
     "notify.delivery_attempted": _("Delivery of a summons or notice attempted"),

@@ -99,3 +99,39 @@ STEPS: dict[str, type[forms.Form]] = {
     "subject": SubjectForm,
     "exigency": ExigencyForm,
 }
+
+
+MAX_PHOTO_BYTES = 15 * 1024 * 1024
+
+
+class DocumentForm(forms.Form):
+    photo = forms.FileField(
+        label=_("Photo of the document"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+    )
+    text = forms.CharField(
+        label=_("Or type its text"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        photo = data.get("photo")
+        if photo is not None and photo.size > MAX_PHOTO_BYTES:
+            self.add_error("photo", _("The photo is too large (15 MB at most)."))
+        elif photo is None and not (data.get("text") or "").strip():
+            raise forms.ValidationError(_("Take a photo of the document, or type its text."))
+        return data
+
+
+class ReviewForm(forms.Form):
+    doc_type = forms.ChoiceField(label=_("Kind of document"), choices=_choices(labels.DOCUMENT))
+    facial_check = forms.ChoiceField(
+        label=_("What the check found"), choices=_choices(labels.FACIAL_CHECK)
+    )
+    nondisclosure = forms.ChoiceField(
+        label=_("Confidentiality terms"), choices=_choices(labels.NONDISCLOSURE)
+    )

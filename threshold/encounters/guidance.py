@@ -47,6 +47,9 @@ def facts_of(encounter: Encounter) -> dict[str, Any]:
         facts["subject"] = encounter.subject
     if encounter.exigency:
         facts["exigency"] = encounter.exigency
+    documents = [document.as_fact() for document in encounter.documents.order_by("added_at")]
+    if documents:
+        facts["documents"] = documents
     return facts
 
 

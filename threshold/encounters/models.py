@@ -116,3 +116,46 @@ class Encounter(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == self.State.OPEN
+
+
+class EncounterDocument(models.Model):
+    """A document the officer presented: its photo (or its text, typed), what the document
+    checker found, and the designated official's review of those findings."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    encounter = models.ForeignKey(Encounter, on_delete=models.PROTECT, related_name="documents")
+    added_at = models.DateTimeField(default=timezone.now)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    # A JPEG without the camera's metadata (no location), or nothing when the text was typed.
+    image = models.BinaryField(null=True, editable=False)
+    text = models.TextField(_("the document's text"), blank=True)
+    findings = models.JSONField(default=dict)  # the checker's findings, as it gave them
+    # What the engine is given: the checker's reading until the official confirms or corrects it.
+    doc_type = models.CharField(_("kind of document"), max_length=40)
+    facial_check = models.CharField(_("what the check found"), max_length=30)
+    nondisclosure = models.CharField(_("confidentiality terms"), max_length=30)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    corrected = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["added_at"]
+
+    def __str__(self) -> str:
+        return f"{self.doc_type} · {self.encounter_id}"
+
+    def as_fact(self) -> dict[str, str]:
+        return {
+            "type": self.doc_type,
+            "facial_check": self.facial_check,
+            "nondisclosure": self.nondisclosure,
+        }

@@ -85,3 +85,41 @@ def recorded(encounter: Encounter) -> Recorded:
         exigency=say(labels.EXIGENCY, encounter.exigency) if encounter.exigency != "NONE" else "",
         exigency_basis=encounter.exigency_basis,
     )
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A presented document as the screens show it."""
+
+    document: object
+    label: str
+    facial: str
+    nondisclosure: str
+    checker_label: str
+    findings: list[dict[str, str]]
+    has_photo: bool
+
+
+def documents(encounter: Encounter) -> list[Shown]:
+    from threshold.encounters.models import EncounterDocument
+    from threshold.policies import labels
+
+    shown = []
+    for document in EncounterDocument.objects.filter(encounter=encounter).defer("image"):
+        found = document.findings or {}
+        shown.append(
+            Shown(
+                document=document,
+                label=str(labels.DOCUMENT.get(document.doc_type, document.doc_type)),
+                facial=str(labels.FACIAL_CHECK.get(document.facial_check, document.facial_check)),
+                nondisclosure=str(
+                    labels.NONDISCLOSURE.get(document.nondisclosure, document.nondisclosure)
+                ),
+                checker_label=str(found.get("label", "")),
+                findings=list(found.get("findings", [])),
+                has_photo=EncounterDocument.objects.filter(
+                    pk=document.pk, image__isnull=False
+                ).exists(),
+            )
+        )
+    return shown

@@ -11,6 +11,21 @@ urlpatterns = [
     path("encounters/<uuid:encounter_id>/live/", views.official_hx, name="encounters-official-hx"),
     path("encounters/<uuid:encounter_id>/close/", views.close, name="encounters-close"),
     path(
+        "encounters/<uuid:encounter_id>/documents/",
+        views.add_document,
+        name="encounters-document-add",
+    ),
+    path(
+        "encounters/<uuid:encounter_id>/documents/<uuid:document_id>/photo/",
+        views.document_photo,
+        name="encounters-document-photo",
+    ),
+    path(
+        "encounters/<uuid:encounter_id>/documents/<uuid:document_id>/review/",
+        views.review_document,
+        name="encounters-document-review",
+    ),
+    path(
         "encounters/<uuid:encounter_id>/record/<str:step>/",
         views.record_step,
         name="encounters-record",

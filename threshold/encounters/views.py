@@ -21,10 +21,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from threshold.accounts.models import User
-from threshold.encounters import access, guidance, queries, services
-from threshold.encounters.forms import STEPS
-from threshold.encounters.models import Encounter
+from threshold.encounters import access, documents, guidance, queries, services
+from threshold.encounters.forms import STEPS, DocumentForm, ReviewForm
+from threshold.encounters.models import Encounter, EncounterDocument
 from threshold.notify.models import Notification
+from threshold.policies import labels
 from threshold.policies.cards import decision_card
 from threshold.visitors import access as visitor_access
 from threshold.visitors import clock
@@ -93,6 +94,8 @@ def version(encounter: Encounter, told: list[queries.Told]) -> str:
         encounter.state,
         str(encounter.escalation_stage),
     ]
+    for document in encounter.documents.all():
+        parts.append(f"{document.pk}:{document.reviewed_at}")
     for row in told:
         parts.append(f"{row.notification.pk}:{row.notification.acknowledged_at}")
         parts += [f"{d.channel}:{d.state}:{d.attempts}" for d in row.deliveries]
@@ -122,6 +125,10 @@ def _context(request: HttpRequest, encounter: Encounter, view_name: str) -> dict
         "told": told,
         "version": version(encounter, told),
         "recorded": queries.recorded(encounter),
+        "documents": queries.documents(encounter),
+        "document_choices": list(labels.DOCUMENT.items()),
+        "facial_choices": list(labels.FACIAL_CHECK.items()),
+        "nondisclosure_choices": list(labels.NONDISCLOSURE.items()),
         "elapsed": queries.elapsed(encounter.started_at, now),
         "elapsed_seconds": int((now - encounter.started_at).total_seconds()),
         "mine": mine,
@@ -141,6 +148,7 @@ def _render(
     context = _context(request, encounter, view_name)
     if template != "encounters/_live.html":
         context["forms"] = _forms(encounter, bound)
+        context["document_form"] = bound[1] if bound and bound[0] == "document" else DocumentForm()
     with timezone.override(context["zone"]):
         return render(request, template, context, status=status)
 
@@ -205,6 +213,72 @@ def record_step(request: HttpRequest, encounter_id: Any, step: str) -> HttpRespo
             return redirect(f"{url}#step-{step}")
     template = f"encounters/{back}.html"
     return _render(request, template, encounter, back, bound=(step, form), status=422)
+
+
+def _back(request: HttpRequest, encounter_id: Any) -> tuple[Encounter, str]:
+    """The encounter through the screen the form was sent from (desk or official)."""
+    if request.POST.get("back") == "official":
+        return access.encounter_for(request.user, access.OFFICIAL, encounter_id), "official"
+    return access.encounter_for(request.user, access.DESK, encounter_id), "desk"
+
+
+@require_POST
+def add_document(request: HttpRequest, encounter_id: Any) -> HttpResponse:
+    """A document the officer shows: photographed (camera or upload) or typed, then checked."""
+    encounter, back = _back(request, encounter_id)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        photo = form.cleaned_data["photo"]
+        try:
+            documents.add_document(
+                encounter=encounter,
+                actor=_staff(request),
+                photo=photo.read() if photo is not None else None,
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            url = reverse(f"encounters-{back}", kwargs={"encounter_id": encounter.pk})
+            return redirect(f"{url}#documents")
+    template = f"encounters/{back}.html"
+    return _render(request, template, encounter, back, bound=("document", form), status=422)
+
+
+def _document(request: HttpRequest, encounter: Encounter, document_id: Any) -> EncounterDocument:
+    try:
+        return encounter.documents.get(pk=access._parse_id(document_id))
+    except EncounterDocument.DoesNotExist:
+        raise Http404 from None
+
+
+@require_safe
+def document_photo(request: HttpRequest, encounter_id: Any, document_id: Any) -> HttpResponse:
+    """The photo of a presented document, for the desk and the officials of the school."""
+    encounter = access.encounter_for_any(request.user, encounter_id)
+    document = _document(request, encounter, document_id)
+    if document.image is None:
+        raise Http404
+    response = HttpResponse(bytes(document.image), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def review_document(request: HttpRequest, encounter_id: Any, document_id: Any) -> HttpResponse:
+    """The official confirms the checker's findings, or corrects them."""
+    encounter = access.encounter_for(request.user, access.OFFICIAL, encounter_id)
+    document = _document(request, encounter, document_id)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            documents.review_document(document=document, actor=_staff(request), **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Choose the kind of document and what the check found."))
+    url = reverse("encounters-official", kwargs={"encounter_id": encounter.pk})
+    return redirect(f"{url}#documents")
 
 
 @require_POST
