@@ -158,3 +158,12 @@ def test_an_official_of_another_district_gets_404(world, client_for):
 def test_district_counsel_can_follow_the_encounter(world, client_for):
     encounter = start_encounter(school=world.lincoln, actor=world.alice)
     assert client_for(world.carl).get(official_url(encounter)).status_code == 200
+
+
+def test_the_official_calls_counsel_in_one_tap(world, client_for):
+    world.carl.phone = "(860) 555-0177"
+    world.carl.save(update_fields=["phone"])
+    encounter = start_encounter(school=world.lincoln, actor=world.alice)
+    page = client_for(world.olga).get(official_url(encounter)).content.decode()
+    assert 'href="tel:+18605550177"' in page
+    assert "Call counsel: Carl Counsel, (860) 555-0177" in page

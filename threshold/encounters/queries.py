@@ -123,3 +123,27 @@ def documents(encounter: Encounter) -> list[Shown]:
             )
         )
     return shown
+
+
+def counsel_to_call(encounter: Encounter) -> list[tuple[str, str, str]]:
+    """District counsel with a phone number: (name, number as written, number to dial)."""
+    from threshold.accounts.models import Membership
+    from threshold.accounts.roles import Role
+    from threshold.notify.sms import BadNumber, international
+
+    found = []
+    for membership in Membership.objects.filter(
+        district_id=encounter.school.district_id,
+        role=Role.DISTRICT_COUNSEL,
+        school__isnull=True,
+        user__is_active=True,
+    ).select_related("user"):
+        person = membership.user
+        if not person.phone:
+            continue
+        try:
+            dial = international(person.phone)
+        except BadNumber:
+            dial = "".join(c for c in person.phone if c.isdigit() or c == "+")
+        found.append((person.full_name, person.phone, dial))
+    return found

@@ -146,6 +146,8 @@ def _render(
     status: int = 200,
 ) -> HttpResponse:
     context = _context(request, encounter, view_name)
+    if view_name == "official" and template != "encounters/_live.html":
+        context["counsel"] = queries.counsel_to_call(encounter)
     if template != "encounters/_live.html":
         context["forms"] = _forms(encounter, bound)
         context["document_form"] = bound[1] if bound and bound[0] == "document" else DocumentForm()
@@ -180,7 +182,8 @@ def official(request: HttpRequest, encounter_id: Any) -> HttpResponse:
     """The summoned official's screen: acknowledge, the decision card, and the same record."""
     encounter = access.encounter_for(request.user, access.OFFICIAL, encounter_id)
     services.encounter_viewed(encounter=encounter, actor=_staff(request))
-    return _render(request, "encounters/official.html", encounter, "official")
+    response = _render(request, "encounters/official.html", encounter, "official")
+    return response
 
 
 @require_safe
