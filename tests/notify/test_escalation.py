@@ -12,6 +12,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tests.notify.helpers import actions, backup_official, due_now, superintendent
+from threshold.accounts.models import Membership
+from threshold.audit.models import AuditEvent
 from threshold.encounters import guidance
 from threshold.encounters.models import Encounter
 from threshold.encounters.services import close_encounter, start_encounter
@@ -97,16 +99,26 @@ def test_closing_the_encounter_stops_the_escalation(world, run_worker):
     assert summoned(encounter) == [("olga", 1)]
 
 
-def test_a_stage_with_nobody_goes_straight_to_the_next(world, run_worker):
+def test_a_school_that_names_nobody_calls_the_superintendents_office_at_once(world, run_worker):
     superintendent(world)
-    encounter = start_encounter(school=world.washington, actor=world.bob)
     # Washington has no designated official and no principal: nobody at the school to call.
-    assert summoned(encounter) == []
-    due_now("escalate")
-    run_worker()
+    encounter = start_encounter(school=world.washington, actor=world.bob)
     assert summoned(encounter) == [("suzy", 3)]
     encounter.refresh_from_db()
     assert encounter.escalation_stage == 3
+    event = AuditEvent.objects.get(action="notify.escalated")
+    assert event.data["stages_with_nobody"] == [2] and event.data["waited_seconds"] == 0
+    assert not DBTaskResult.objects.filter(task_path__endswith="escalate").exists()
+
+
+def test_a_later_stage_with_nobody_goes_straight_to_the_next(world, run_worker):
+    superintendent(world)
+    Membership.objects.filter(school=world.lincoln, role="principal").delete()
+    encounter = start_encounter(school=world.lincoln, actor=world.alice)
+    due_now("escalate")
+    run_worker()
+    # Lincoln has no backup official and (here) no principal: stage 2 names nobody.
+    assert summoned(encounter) == [("olga", 1), ("suzy", 3)]
 
 
 def test_counsel_and_the_superintendent_are_informed_when_the_pack_says(world):

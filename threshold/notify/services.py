@@ -161,9 +161,14 @@ def on_encounter_started(
     *, encounter: Encounter, actor: User, notify_codes: tuple[str, ...], now: datetime
 ) -> None:
     """Summon the first stage at once, inform per the pack, and set the escalation timer.
-    Called by `threshold.encounters.services.start_encounter` in its transaction."""
-    summon_stage(encounter=encounter, stage=recipients.FIRST_STAGE, actor=actor, now=now)
+    Called by `threshold.encounters.services.start_encounter` in its transaction. A school that
+    names nobody for the first stage goes on to the next stages at once: someone is always
+    called."""
+    summoned = summon_stage(encounter=encounter, stage=recipients.FIRST_STAGE, actor=actor, now=now)
     inform_per_pack(encounter=encounter, codes=notify_codes, actor=actor, now=now)
+    if not summoned:
+        _escalate_from(encounter, recipients.FIRST_STAGE + 1, now)
+        return
     _schedule_escalation(
         encounter, recipients.FIRST_STAGE + 1, now + escalate_after(encounter.school)
     )
@@ -192,6 +197,13 @@ def escalate(*, encounter_id: str, stage: int, now: datetime | None = None) -> s
         return "acknowledged"
     if encounter.escalation_stage >= stage:
         return "already escalated"
+    reached = _escalate_from(encounter, stage, now)
+    return f"stage {reached}"
+
+
+def _escalate_from(encounter: Encounter, stage: int, now: datetime) -> int:
+    """Summon `stage`, or the first later stage that names someone; audit it, and set the timer
+    for the stage after. Returns the stage reached."""
     reached, summoned, empty = stage, 0, []
     while True:
         summoned = len(summon_stage(encounter=encounter, stage=reached, actor=None, now=now))
@@ -216,7 +228,7 @@ def escalate(*, encounter_id: str, stage: int, now: datetime | None = None) -> s
     )
     if reached < recipients.LAST_STAGE:
         _schedule_escalation(encounter, reached + 1, now + escalate_after(encounter.school))
-    return f"stage {reached}"
+    return reached
 
 
 # Delivery (run by the worker) ----------------------------------------------------------------
