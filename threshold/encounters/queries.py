@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -61,7 +62,7 @@ class Recorded:
 def recorded(encounter: Encounter) -> Recorded:
     from threshold.policies import labels
 
-    def say(table: dict[str, object], code: str) -> str:
+    def say(table: Mapping[str, object], code: str) -> str:
         return str(table.get(code, code)) if code else ""
 
     given = [

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from threshold.accounts.access import _parse_id as parse_id
 from threshold.accounts.models import User
 from threshold.encounters import access, documents, guidance, queries, services
 from threshold.encounters.forms import STEPS, DocumentForm, ReviewForm
@@ -250,7 +251,7 @@ def add_document(request: HttpRequest, encounter_id: Any) -> HttpResponse:
 
 def _document(request: HttpRequest, encounter: Encounter, document_id: Any) -> EncounterDocument:
     try:
-        return encounter.documents.get(pk=access._parse_id(document_id))
+        return encounter.documents.get(pk=parse_id(document_id))
     except EncounterDocument.DoesNotExist:
         raise Http404 from None
 

@@ -55,13 +55,15 @@ def for_stage(school: School, stage: int) -> list[tuple[User, str]]:
             return [(person, Reason.PRIMARY_OFFICIAL) for person in officials]
         return [(m.user, Reason.PRINCIPAL) for m in _members(school, Role.PRINCIPAL)]
     if stage == 2:
-        backups = [
+        backups: list[tuple[User, str]] = [
             (m.user, Reason.BACKUP_OFFICIAL)
             for m in _members(school, Role.DESIGNATED_OFFICIAL).exclude(
                 rank=Membership.Rank.PRIMARY
             )
         ]
-        principals = [(m.user, Reason.PRINCIPAL) for m in _members(school, Role.PRINCIPAL)]
+        principals: list[tuple[User, str]] = [
+            (m.user, Reason.PRINCIPAL) for m in _members(school, Role.PRINCIPAL)
+        ]
         return backups + principals
     if stage == 3:
         return [

@@ -44,7 +44,7 @@ def escalate_after(school: School) -> timedelta:
 
 
 def _channels(person: User) -> list[str]:
-    channels = [Delivery.Channel.APP]
+    channels: list[str] = [Delivery.Channel.APP]
     if person.email:
         channels.append(Delivery.Channel.EMAIL)
     if person.phone and sms.enabled():
@@ -382,7 +382,7 @@ def waiting_for(user: User) -> QuerySet[Notification]:
     return (
         Notification.objects.filter(
             recipient=user,
-            district_id=user.district_id,
+            district=user.district,
             acknowledged_at__isnull=True,
             encounter__state=Encounter.State.OPEN,
         )
