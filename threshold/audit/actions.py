@@ -85,6 +85,11 @@ ACTIONS: dict[str, Promise] = {
     "encounter.exigency_recorded": _("Emergency stated by the officer recorded"),
     "encounter.document_added": _("Document presented by the officer recorded and checked"),
     "encounter.document_reviewed": _("Document checker's findings confirmed or corrected"),
+    "encounter.verification_recorded": _("Officer's identity checked by telephone"),
+    "encounters.verification_number_added": _("Number for verifying officers added to a school"),
+    "encounters.verification_number_removed": _(
+        "Number for verifying officers removed from a school"
+    ),
     "notify.summoned": _("Staff member summoned to an officer at the door"),
     "notify.informed": _("Staff member informed of an officer visit, as the policy pack says"),
     "notify.delivery_attempted": _("Delivery of a summons or notice attempted"),

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from threshold.encounters.models import Encounter
 from threshold.policies import labels
 
 
@@ -93,11 +94,40 @@ class ExigencyForm(forms.Form):
         return data
 
 
+class VerificationForm(forms.Form):
+    verification_called = forms.CharField(
+        label=_("Whom you called"),
+        max_length=200,
+        help_text=_("The police non-emergency line or the agency's office, and the person."),
+    )
+    verification_result = forms.ChoiceField(
+        label=_("What they said"),
+        choices=Encounter.Verification.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+class VerificationNumberForm(forms.Form):
+    label = forms.CharField(
+        label=_("Who answers"),
+        max_length=120,
+        help_text=_("For example: Hartford Police, non-emergency line."),
+    )
+    phone = forms.CharField(label=_("Telephone number"), max_length=40)
+
+    def clean_phone(self) -> str:
+        phone: str = self.cleaned_data["phone"]
+        if sum(c.isdigit() for c in phone) < 7:
+            raise forms.ValidationError(_("Enter a telephone number with its area code."))
+        return phone
+
+
 STEPS: dict[str, type[forms.Form]] = {
     "identification": IdentificationForm,
     "request": RequestForm,
     "subject": SubjectForm,
     "exigency": ExigencyForm,
+    "verification": VerificationForm,
 }
 
 

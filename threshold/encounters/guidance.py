@@ -33,8 +33,11 @@ IDENTIFICATION_GIVEN = (
 def facts_of(encounter: Encounter) -> dict[str, Any]:
     """The engine's facts from what the guided steps recorded (codes only, never the values)."""
     facts = opening_facts()
+    # A call to the police or the agency that did not confirm the officer: the pack's rules for a
+    # requester whose identity cannot be verified apply, whatever agency they named.
+    unverified = encounter.verification_result == "not_confirmed"
     facts["requester"] = {
-        "agency": encounter.agency or "UNVERIFIED",
+        "agency": "UNVERIFIED" if unverified else (encounter.agency or "UNVERIFIED"),
         "identification": [
             code for code, field in IDENTIFICATION_GIVEN if getattr(encounter, field)
         ],

@@ -59,6 +59,18 @@ class Encounter(models.Model):
     subject = models.CharField(_("whom it concerns"), max_length=30, blank=True)
     exigency = models.CharField(_("emergency stated"), max_length=30, blank=True)
     exigency_basis = models.CharField(_("the reason they give"), max_length=500, blank=True)
+
+    # Identity verification by telephone (impersonators exist): whom the official called, and
+    # what they said.
+    class Verification(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed: the officer is who they say")
+        NOT_CONFIRMED = "not_confirmed", _("Not confirmed: they do not know this officer")
+        NO_ANSWER = "no_answer", _("Could not reach anyone to ask")
+
+    verification_called = models.CharField(_("whom you called"), max_length=200, blank=True)
+    verification_result = models.CharField(
+        _("what they said"), max_length=20, choices=Verification.choices, blank=True
+    )
     # The last change to what was recorded: both screens show it within two seconds.
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(
@@ -159,3 +171,29 @@ class EncounterDocument(models.Model):
             "facial_check": self.facial_check,
             "nondisclosure": self.nondisclosure,
         }
+
+
+class VerificationNumber(models.Model):
+    """A number the school calls to check that an officer is who they say: the local police
+    department's non-emergency line, an agency's field office. Kept by the district."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, related_name="verification_numbers"
+    )
+    label = models.CharField(
+        _("who answers"),
+        max_length=120,
+        help_text=_("For example: Hartford Police, non-emergency line."),
+    )
+    phone = models.CharField(_("telephone number"), max_length=40)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "label"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "label"], name="verification_label_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label

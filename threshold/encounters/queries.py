@@ -57,6 +57,8 @@ class Recorded:
     subject: str
     exigency: str
     exigency_basis: str
+    verification: str
+    verification_called: str
 
 
 def recorded(encounter: Encounter) -> Recorded:
@@ -85,6 +87,10 @@ def recorded(encounter: Encounter) -> Recorded:
         subject=say(labels.SUBJECT, encounter.subject),
         exigency=say(labels.EXIGENCY, encounter.exigency) if encounter.exigency != "NONE" else "",
         exigency_basis=encounter.exigency_basis,
+        verification=encounter.get_verification_result_display()
+        if encounter.verification_result
+        else "",
+        verification_called=encounter.verification_called,
     )
 
 
@@ -147,4 +153,19 @@ def counsel_to_call(encounter: Encounter) -> list[tuple[str, str, str]]:
         except BadNumber:
             dial = "".join(c for c in person.phone if c.isdigit() or c == "+")
         found.append((person.full_name, person.phone, dial))
+    return found
+
+
+def verification_numbers(encounter: Encounter) -> list[tuple[str, str, str]]:
+    """The school's numbers for verifying an officer: (who answers, as written, to dial)."""
+    from threshold.encounters.models import VerificationNumber
+    from threshold.notify.sms import BadNumber, international
+
+    found = []
+    for number in VerificationNumber.objects.filter(school_id=encounter.school_id):
+        try:
+            dial = international(number.phone)
+        except BadNumber:
+            dial = "".join(c for c in number.phone if c.isdigit() or c == "+")
+        found.append((number.label, number.phone, dial))
     return found

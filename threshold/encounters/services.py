@@ -84,6 +84,7 @@ STEP_FIELDS: dict[str, tuple[str, ...]] = {
     "request": ("requests", "place", "purpose"),
     "subject": ("subject",),
     "exigency": ("exigency", "exigency_basis"),
+    "verification": ("verification_called", "verification_result"),
 }
 
 
@@ -99,6 +100,8 @@ def _audit_data(step: str, encounter: Encounter, changed: list[str]) -> dict[str
         data["place"] = encounter.place
     elif step == "subject":
         data["subject"] = encounter.subject
+    elif step == "verification":
+        data["result"] = encounter.verification_result
     else:
         data["exigency"] = encounter.exigency
         data["reason_given"] = bool(encounter.exigency_basis)
@@ -189,3 +192,44 @@ def close_encounter(*, encounter: Encounter, actor: User, now: datetime | None =
         data=data,
     )
     return encounter
+
+
+# The numbers a school calls to verify an officer ----------------------------------------------
+
+
+@transaction.atomic
+def verification_number_add(*, school: School, actor: User, label: str, phone: str) -> Any:
+    """A number the school's officials call to check an officer's identity."""
+    from threshold.encounters.models import VerificationNumber
+
+    label = label.strip()
+    if VerificationNumber.objects.filter(school=school, label__iexact=label).exists():
+        raise ValidationError({"label": _("This school already has a number with that name.")})
+    last = VerificationNumber.objects.filter(school=school).order_by("-position").first()
+    number = VerificationNumber.objects.create(
+        school=school,
+        label=label,
+        phone=phone.strip(),
+        position=(last.position + 1) if last else 0,
+    )
+    record(
+        "encounters.verification_number_added",
+        actor=actor,
+        district=school.district,
+        school=school,
+        subject=number,
+    )
+    return number
+
+
+@transaction.atomic
+def verification_number_remove(*, number: Any, actor: User) -> None:
+    school = number.school
+    record(
+        "encounters.verification_number_removed",
+        actor=actor,
+        district=school.district,
+        school=school,
+        subject=number,
+    )
+    number.delete()

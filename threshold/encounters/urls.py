@@ -3,6 +3,16 @@ from django.urls import path
 from threshold.encounters import views
 
 urlpatterns = [
+    path(
+        "district/schools/<uuid:school_id>/verification-numbers/",
+        views.verification_numbers,
+        name="encounters-verification-numbers",
+    ),
+    path(
+        "district/verification-numbers/<uuid:number_id>/remove/",
+        views.verification_number_remove,
+        name="encounters-verification-number-remove",
+    ),
     path("schools/<uuid:school_id>/officer/", views.start, name="encounters-start"),
     path("visits/<uuid:visit_id>/officer/", views.offer, name="encounters-offer"),
     path("encounters/<uuid:encounter_id>/desk/", views.desk, name="encounters-desk"),

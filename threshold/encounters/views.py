@@ -20,11 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from threshold.accounts import access as account_access
 from threshold.accounts.access import _parse_id as parse_id
 from threshold.accounts.models import User
+from threshold.accounts.roles import Capability
 from threshold.encounters import access, documents, guidance, queries, services
-from threshold.encounters.forms import STEPS, DocumentForm, ReviewForm
-from threshold.encounters.models import Encounter, EncounterDocument
+from threshold.encounters.forms import STEPS, DocumentForm, ReviewForm, VerificationNumberForm
+from threshold.encounters.models import Encounter, EncounterDocument, VerificationNumber
 from threshold.notify.models import Notification
 from threshold.policies import labels
 from threshold.policies.cards import decision_card
@@ -32,6 +34,7 @@ from threshold.visitors import access as visitor_access
 from threshold.visitors import clock
 from threshold.visitors import queries as visitor_queries
 from threshold.visitors.models import Visit
+from threshold.visitors.views.desk import show_refusal
 from threshold.web.middleware import passive
 
 
@@ -70,7 +73,7 @@ def offer(request: HttpRequest, visit_id: Any) -> HttpResponse:
     )
 
 
-STEP_ORDER = ("identification", "request", "subject", "exigency")
+STEP_ORDER = ("identification", "request", "subject", "exigency", "verification")
 
 
 def _forms(encounter: Encounter, bound: tuple[str, Any] | None = None) -> dict[str, Any]:
@@ -149,6 +152,7 @@ def _render(
     context = _context(request, encounter, view_name)
     if view_name == "official" and template != "encounters/_live.html":
         context["counsel"] = queries.counsel_to_call(encounter)
+        context["verification_numbers"] = queries.verification_numbers(encounter)
     if template != "encounters/_live.html":
         context["forms"] = _forms(encounter, bound)
         context["document_form"] = bound[1] if bound and bound[0] == "document" else DocumentForm()
@@ -204,6 +208,8 @@ def record_step(request: HttpRequest, encounter_id: Any, step: str) -> HttpRespo
         encounter = access.encounter_for(request.user, access.DESK, encounter_id)
     if step not in STEPS:
         raise Http404
+    if step == "verification" and back != "official":
+        raise PermissionDenied  # the official verifies; the desk records and waits
     form = STEPS[step](request.POST)
     if form.is_valid():
         try:
@@ -298,3 +304,50 @@ def close(request: HttpRequest, encounter_id: Any) -> HttpResponse:
     if request.POST.get("back") == "official":
         return redirect("encounters-official", encounter_id=encounter.pk)
     return redirect("visitors-desk", school_id=encounter.school_id)
+
+
+# The numbers each school calls to verify an officer (district administrators) ------------------
+
+
+def verification_numbers(request: HttpRequest, school_id: Any) -> HttpResponse:
+    """A school's numbers for checking an officer's identity: the police non-emergency line,
+    the agencies' field offices."""
+    school = account_access.school_for(request.user, Capability.MANAGE_DISTRICT, school_id)
+    form = VerificationNumberForm()
+    status = 200
+    if request.method == "POST":
+        form = VerificationNumberForm(request.POST)
+        if form.is_valid():
+            try:
+                services.verification_number_add(
+                    school=school, actor=_staff(request), **form.cleaned_data
+                )
+            except ValidationError as error:
+                show_refusal(form, error)
+            else:
+                messages.success(request, _("The number is saved."))
+                return redirect("encounters-verification-numbers", school_id=school.pk)
+        status = 422
+    elif request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405)
+    numbers = VerificationNumber.objects.filter(school=school)
+    return render(
+        request,
+        "encounters/verification_numbers.html",
+        {"school": school, "numbers": numbers, "form": form},
+        status=status,
+    )
+
+
+@require_POST
+def verification_number_remove(request: HttpRequest, number_id: Any) -> HttpResponse:
+    district = account_access.district_for(request.user, Capability.MANAGE_DISTRICT)
+    try:
+        number = VerificationNumber.objects.select_related("school__district").get(
+            pk=parse_id(number_id), school__district=district
+        )
+    except VerificationNumber.DoesNotExist:
+        raise Http404 from None
+    services.verification_number_remove(number=number, actor=_staff(request))
+    messages.success(request, _("The number is removed."))
+    return redirect("encounters-verification-numbers", school_id=number.school_id)
