@@ -27,7 +27,8 @@ page's polling phase varies from round to round). Median and worst of each are p
 A run (2 shared cores with other work on them; PostgreSQL 15; 20 rounds; worker and page polling
 every second): e-mail at the SMTP server median 597 ms, worst 1293 ms; text message at the SMS
 gateway median 712 ms, worst 1397 ms; banner on the official's open page median 625 ms, worst
-1079 ms; the press itself answered in 88 ms (median). The e-mail and text message wait for the
+1079 ms; the press itself answered in 88 ms (median). A later run, quieter machine: 454/1003,
+475/1016 and 472/1026 ms. The e-mail and text message wait for the
 worker's next poll of the queue (up to --worker-interval) and then go one after the other; the
 banner waits for the page's next poll (up to --poll). All well under UX.md's 5 seconds.
 """
