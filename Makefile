@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint format bench bench-http messages lock clean
+.PHONY: install run test test-fast lint format bench bench-http bench-summons messages lock clean
 
 MO := threshold/locale/es/LC_MESSAGES/django.mo
 
@@ -57,6 +57,11 @@ bench: install
 # Check-ins over HTTP: gunicorn and PostgreSQL on this machine (needs the local PostgreSQL).
 bench-http: install
 	$(BIN)/python bench/checkin_http.py
+
+# Officer at the door: from the press to the summons by e-mail, SMS and on the official's page
+# (needs the local PostgreSQL).
+bench-summons: install
+	$(BIN)/python bench/summons_latency.py
 
 clean:
 	rm -rf $(VENV) var/test-*

@@ -119,6 +119,8 @@ INSTALLED_APPS = [
     "threshold.records",
     "threshold.training",
     "threshold.api",
+    "threshold.encounters",
+    "threshold.notify",
     "threshold.web",
 ]
 
@@ -313,6 +315,35 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 5, minimum=1)
 TASK_RETRY_BASE_SECONDS = env_int("TASK_RETRY_BASE_SECONDS", 30, minimum=1)
+
+# Notifications (threshold.notify): summonses when an officer is at the door, and their
+# escalation. Delivery is retried quickly (NOTIFY_RETRY_BASE_SECONDS, doubling up to
+# NOTIFY_RETRY_MAX_SECONDS) for NOTIFY_MAX_ATTEMPTS attempts: a summons waits out a mail server or
+# SMS provider that is down, and is then sent once.
+NOTIFY_RETRY_BASE_SECONDS = env_int("NOTIFY_RETRY_BASE_SECONDS", 5, minimum=1)
+NOTIFY_RETRY_MAX_SECONDS = env_int("NOTIFY_RETRY_MAX_SECONDS", 60, minimum=1)
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 60, minimum=1)
+# Text messages: "http" (a JSON POST to SMS_HTTP_URL with a bearer token), "console" (written to
+# the log: development only) or "none" (no text messages). Production defaults to none.
+SMS_PROVIDER = env_choice(
+    "SMS_PROVIDER", "none" if PRODUCTION else "console", {"http", "console", "none"}
+)
+SMS_HTTP_URL = env_str("SMS_HTTP_URL", "")
+SMS_HTTP_TOKEN = env_str("SMS_HTTP_TOKEN", "")
+SMS_HTTP_TIMEOUT_SECONDS = env_int("SMS_HTTP_TIMEOUT_SECONDS", 10, minimum=1)
+SMS_SENDER = env_str("SMS_SENDER", "")
+if SMS_PROVIDER == "http":
+    if not SMS_HTTP_URL or not SMS_HTTP_TOKEN:
+        raise ImproperlyConfigured("SMS_PROVIDER=http needs SMS_HTTP_URL and SMS_HTTP_TOKEN.")
+    if PRODUCTION and not SMS_HTTP_URL.startswith("https://"):
+        raise ImproperlyConfigured("SMS_HTTP_URL must be an https:// address in production.")
+    if not SMS_HTTP_URL.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(f"SMS_HTTP_URL is not a web address: {SMS_HTTP_URL!r}.")
+elif PRODUCTION and SMS_PROVIDER == "console":
+    raise ImproperlyConfigured("SMS_PROVIDER=console is for development only.")
+# Where people reach Threshold, for the links in e-mail and text messages. Default: the first
+# CSRF_TRUSTED_ORIGINS entry, else the first ALLOWED_HOSTS name.
+SITE_URL = env_str("SITE_URL", "")
 
 # The API (/api/v1/): requests a device may make per minute before it is answered 429.
 API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 300, minimum=1)

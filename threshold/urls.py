@@ -18,4 +18,6 @@ urlpatterns = [
     path("", include("threshold.training.urls")),
     path("", include("threshold.api.urls")),
     path("", include("threshold.notices.urls")),
+    path("", include("threshold.encounters.urls")),
+    path("", include("threshold.notify.urls")),
 ]

@@ -122,6 +122,6 @@ def test_the_desk_fits_tablets_and_phones_with_large_labelled_targets(
     assert unlabelled == []
     # The officer button is in view without scrolling on the tablet.
     if width == 1024:
-        box = page.get_by_role("link", name="Officer at the door").bounding_box()
+        box = page.get_by_role("button", name="Officer at the door").bounding_box()
         assert box["y"] + box["height"] <= height
     context.close()

@@ -62,6 +62,10 @@ class Capability(enum.Enum):
     TAKE_TRAINING = "take_training"
     MANAGE_TRAINING = "manage_training"
     VIEW_TRAINING_REPORT = "view_training_report"
+    # Being summoned or informed when an officer is at a school's door, and following the
+    # encounter from the official's side (the designated officials, principal, superintendent
+    # and counsel).
+    ANSWER_SUMMONS = "answer_summons"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
@@ -71,10 +75,12 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
         {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.FRONT_DESK}
     ),
     Role.DESIGNATED_OFFICIAL: frozenset(
-        _OFFICIAL | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH}
+        _OFFICIAL
+        | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH, Capability.ANSWER_SUMMONS}
     ),
     Role.PRINCIPAL: frozenset(
-        _OFFICIAL | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH}
+        _OFFICIAL
+        | {Capability.FRONT_DESK, Capability.ANSWER_WATCHLIST_MATCH, Capability.ANSWER_SUMMONS}
     ),
     Role.STAFF: frozenset({Capability.USE_APP}),
     Role.RECORDS_OFFICER: frozenset(
@@ -87,7 +93,9 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.IMPORT_ROSTER,
         }
     ),
-    Role.SUPERINTENDENT: frozenset(_OFFICIAL | {Capability.REVIEW_NOTICES}),
+    Role.SUPERINTENDENT: frozenset(
+        _OFFICIAL | {Capability.REVIEW_NOTICES, Capability.ANSWER_SUMMONS}
+    ),
     Role.DISTRICT_COUNSEL: frozenset(
         _OFFICIAL
         | {
@@ -97,6 +105,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.OPEN_RESTRICTED_FILE,
             Capability.RECORD_COUNSEL_DIRECTION,
             Capability.REVIEW_NOTICES,
+            Capability.ANSWER_SUMMONS,
         }
     ),
     Role.DISTRICT_ADMIN: frozenset(

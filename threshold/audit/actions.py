@@ -108,6 +108,27 @@ ACTIONS: dict[str, Promise] = {
     "training.certificate_downloaded": _("Drill completion certificate downloaded"),
     "training.report_viewed": _("Training report viewed"),
     "training.report_exported": _("Training report downloaded"),
+    # Officer at the door: encounters and their notifications
+    "encounter.started": _("Officer at the door: encounter started"),
+    "encounter.viewed": _("Encounter opened by an official"),
+    "encounter.closed": _("Encounter closed"),
+    "encounter.identification_recorded": _("Officer's identification recorded"),
+    "encounter.request_recorded": _("What the officer asks for recorded"),
+    "encounter.subject_recorded": _("Whom the officer's request concerns recorded"),
+    "encounter.exigency_recorded": _("Emergency stated by the officer recorded"),
+    "encounter.document_added": _("Document presented by the officer recorded and checked"),
+    "encounter.document_reviewed": _("Document checker's findings confirmed or corrected"),
+    "encounter.verification_recorded": _("Officer's identity checked by telephone"),
+    "encounters.verification_number_added": _("Number for verifying officers added to a school"),
+    "encounters.verification_number_removed": _(
+        "Number for verifying officers removed from a school"
+    ),
+    "notify.summoned": _("Staff member summoned to an officer at the door"),
+    "notify.informed": _("Staff member informed of an officer visit, as the policy pack says"),
+    "notify.delivery_attempted": _("Delivery of a summons or notice attempted"),
+    "notify.acknowledged": _("Summons or notice acknowledged"),
+    "notify.escalated": _("Nobody acknowledged in time: the summons escalated"),
+    "notify.settings_changed": _("Summons settings changed"),
 }
 
 

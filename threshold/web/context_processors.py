@@ -27,6 +27,9 @@ SECTIONS = {
     "notices": "notices",
     "records": "records",
     "training": "training",
+    "encounters-desk": "front-desk",
+    "encounters-offer": "front-desk",
+    "notify-settings": "schools",
 }
 
 
@@ -58,5 +61,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_read_records": access.has_capability(user, Capability.READ_RECORDS_REQUESTS),
         "can_import_roster": access.has_capability(user, Capability.IMPORT_ROSTER),
         "can_take_training": access.has_capability(user, Capability.TAKE_TRAINING),
+        "can_answer_summons": access.has_capability(user, Capability.ANSWER_SUMMONS),
         "my_memberships": access.memberships_with(user, Capability.USE_APP),
     }

@@ -24,11 +24,13 @@ def home(request: HttpRequest) -> HttpResponse:
         from threshold.training.queries import CURRENT, my_standings
 
         training_due = sum(1 for s in my_standings(request.user) if s.state != CURRENT)  # type: ignore[arg-type]
-    return render(
-        request,
-        "web/home.html",
-        {"memberships": memberships, "schools": schools, "training_due": training_due},
-    )
+    context = {
+        "memberships": memberships,
+        "schools": schools,
+        "training_due": training_due,
+        "open_encounters": open_encounters(request.user),
+    }
+    return render(request, "web/home.html", context)
 
 
 @login_not_required

@@ -16,6 +16,8 @@ from threshold.accounts.models import District
 # What each task does, in words for the people who read the failed-tasks page.
 TASK_LABELS: dict[str, Any] = {
     "threshold.worker.tasks.send_email": _("Send an e-mail"),
+    "threshold.notify.tasks.deliver": _("Deliver a summons or notice (e-mail or text message)"),
+    "threshold.notify.tasks.escalate": _("Escalate a summons nobody acknowledged"),
 }
 
 

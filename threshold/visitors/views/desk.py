@@ -313,6 +313,9 @@ def _after_check_in(request: HttpRequest, visit: Visit) -> HttpResponse:
                 "Please let the district office know."
             ),
         )
+    if visit.visitor_type == Visit.Type.OFFICIAL:
+        # An official or officer: the desk is offered the officer protocol (threshold.encounters).
+        return redirect("encounters-offer", visit_id=visit.pk)
     url = reverse("visitors-badge", kwargs={"visit_id": visit.pk})
     return redirect(f"{url}?print=1")
 

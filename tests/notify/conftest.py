@@ -1,0 +1,1 @@
+from tests.notify.fixtures import sms_gateway, smtp  # noqa: F401 (fixtures)
