@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
@@ -31,6 +33,22 @@ def home(request: HttpRequest) -> HttpResponse:
         "open_encounters": open_encounters(request.user),
     }
     return render(request, "web/home.html", context)
+
+
+def open_encounters(user: User) -> list[Any]:
+    """Officer visits under way at the schools where the person works the desk or answers
+    summonses, each with the screen the person follows it on."""
+    from threshold.encounters.queries import open_at
+
+    found: dict[Any, tuple[Any, str]] = {}
+    for capability, view in (
+        (Capability.FRONT_DESK, "encounters-desk"),
+        (Capability.ANSWER_SUMMONS, "encounters-official"),
+    ):
+        schools = list(access.schools_for(user, capability).values_list("pk", flat=True))
+        for encounter in open_at(schools) if schools else []:
+            found[encounter.pk] = (encounter, view)
+    return list(found.values())
 
 
 @login_not_required
