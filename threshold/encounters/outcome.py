@@ -10,7 +10,7 @@ and, as the pack decides, in the student's record of requests and disclosures.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,6 +26,8 @@ from threshold.notify import services as notify
 
 GRANTED, DENIED, UNDER_PROTEST = "granted", "denied", "under_protest"
 RESULTS = (GRANTED, DENIED, UNDER_PROTEST)
+# A time typed on the screen has minutes only.
+SLACK = timedelta(minutes=1)
 # The requests that ask for student information: they go through the records intake.
 RECORDS_REQUESTS = (
     "STUDENT_RECORDS",
@@ -120,7 +122,7 @@ def record_outcome(
     if protest:
         if protest_at is None:
             errors["protest_at"] = _("Write down when the officer went on without consent.")
-        elif protest_at > now or protest_at < locked.started_at:
+        elif protest_at > now + SLACK or protest_at < locked.started_at - SLACK:
             errors["protest_at"] = _("The time must be during the encounter.")
         if not protest_route.strip():
             errors["protest_route"] = _("Write down where the officer went.")

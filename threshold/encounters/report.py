@@ -77,12 +77,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: Any, style: ParagraphStyle) -> Paragraph:
+def _paragraph(text: Any, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
 
 
-def _table(rows: list[list[Any]], style: ParagraphStyle, widths: list[float]) -> Table:
-    cells = [[_p(cell, style) for cell in row] for row in rows]
+def _grid(rows: list[list[Any]], style: ParagraphStyle, widths: list[float]) -> Table:
+    cells = [[_paragraph(cell, style) for cell in row] for row in rows]
     table = Table(cells, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -111,6 +111,23 @@ def _image(document: EncounterDocument) -> Image | None:
 
 def render_pdf(encounter: Encounter) -> bytes:
     """The report as a PDF, in the language active now."""
+    return render(encounter)[0]
+
+
+def render(encounter: Encounter) -> tuple[bytes, list[str]]:
+    """The report as a PDF, and every text written into it (in order), in the language active
+    now."""
+    written: list[str] = []
+
+    def _p(text: Any, style: ParagraphStyle) -> Paragraph:
+        written.append(str(text))
+        return _paragraph(text, style)
+
+    def _table(rows: list[list[Any]], style: ParagraphStyle, widths: list[float]) -> Table:
+        for row in rows:
+            written.extend(str(cell) for cell in row)
+        return _grid(rows, style, widths)
+
     styles = _styles()
     body, small = styles["body"], styles["small"]
     zone = clock.zone(visitor_queries.desk_settings(encounter.school))
@@ -297,7 +314,7 @@ def render_pdf(encounter: Encounter) -> bytes:
     ]
     story.append(_table(events or [["—", "", ""]], small, [1.5 * inch, 3.9 * inch, 1.6 * inch]))
     doc.build(story)
-    return out.getvalue()
+    return out.getvalue(), written
 
 
 def _readers(encounter: Encounter) -> list[User]:
