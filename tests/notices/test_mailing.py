@@ -179,6 +179,8 @@ def test_the_visit_notice_goes_to_that_childs_family_only_with_its_own_details(
     body = message.get_payload(decode=True).decode()
     assert "Maria Lopez" in body and "Lincoln Elementary" in body and "03/11/2026" in body
     assert "Pablo" not in body and "Nowak" not in body
+    # Once sent, the child's details are not kept with the delivery (the roster has them).
+    assert FamilyDelivery.objects.get().values == {}
 
 
 def test_the_visit_notice_goes_to_the_student_once_the_rights_are_theirs(families):

@@ -441,7 +441,7 @@ def family_deliver(*, delivery_id: str, last_attempt: bool = False) -> str:
     address = person.email if person is not None else ""
     if not address:
         FamilyDelivery.objects.filter(pk=delivery.pk).update(
-            state=FamilyDelivery.State.FAILED, last_error="no address"
+            state=FamilyDelivery.State.FAILED, last_error="no address", values={}
         )
         return "undeliverable"
     text = delivery.mailing.texts[delivery.language]
@@ -454,12 +454,16 @@ def family_deliver(*, delivery_id: str, last_attempt: bool = False) -> str:
     try:
         EmailMessage(subject=rendered.subject, body=rendered.plain, to=[address]).send()
     except Exception as error:
+        failed: dict[str, Any] = {"values": {}} if last_attempt else {}
         FamilyDelivery.objects.filter(pk=delivery.pk).update(
             last_error=type(error).__name__[:100],
             state=FamilyDelivery.State.FAILED if last_attempt else FamilyDelivery.State.PENDING,
+            **failed,
         )
         raise
+    # What the notice said about the child is kept only until it is sent (least data): the
+    # words sent stay in the mailing, the family's details in the roster.
     FamilyDelivery.objects.filter(pk=delivery.pk).update(
-        state=FamilyDelivery.State.SENT, sent_at=timezone.now(), last_error=""
+        state=FamilyDelivery.State.SENT, sent_at=timezone.now(), last_error="", values={}
     )
     return "sent"
