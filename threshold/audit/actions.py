@@ -80,6 +80,7 @@ ACTIONS: dict[str, Promise] = {
     "notice.text_changed": _("Text of a notice to families changed"),
     "notice.text_reviewed": _("Translation of a notice to families reviewed"),
     "notice.contact_changed": _("Contact for families and public page changed"),
+    "notice.mailing_sent": _("Notice e-mailed to families"),
     # Student records (FERPA): roster, directory policy, requests, notices, disclosures
     "records.roster_imported": _("Student roster imported"),
     "records.policy_changed": _("Directory-information policy or records settings changed"),

@@ -119,3 +119,64 @@ class NoticeText(models.Model):
     @property
     def language_name(self) -> str:
         return LANGUAGES[self.language]
+
+
+class Mailing(models.Model):
+    """One sending of a notice to families by e-mail: the district's letter to every family, or
+    the notice after an officer's visit to the family of the student it concerned.
+
+    `texts` keeps, per language, the reviewed words that went out (title, text, version), so
+    that what was sent stays on record even when the district changes the text later."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    school = models.ForeignKey(
+        "accounts.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    texts = models.JSONField(default=dict)
+    values = models.JSONField(default=dict)  # the district's contact as it was at sending
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    skipped = models.PositiveIntegerField(default=0)  # families with no address
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} mailing of {self.district_id}"
+
+
+class FamilyDelivery(models.Model):
+    """One family's e-mail of a mailing. The address is read from the roster when it is sent,
+    never copied here; a delivery is sent at most once."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    # A parent or guardian, or an eligible student writing for themselves.
+    guardian = models.ForeignKey(
+        "records.Guardian", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    student = models.ForeignKey(
+        "records.Student", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    language = models.CharField(max_length=5, choices=LANGUAGE_CHOICES)
+    # What this family's notice fills in about its own child (empty for the district letter).
+    values = models.JSONField(default=dict)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=100, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["mailing", "state"])]
+
+    def __str__(self) -> str:
+        return f"delivery {self.pk} ({self.state})"

@@ -8,18 +8,28 @@ approves, so a reviewer never approves words that changed after they read them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
 
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from threshold.accounts.models import District, User
+from threshold.accounts.models import District, School, User
 from threshold.audit.services import record
 from threshold.notices import texts
-from threshold.notices.models import PLACEHOLDERS, FamilyContact, Kind, NoticeText
-from threshold.notices.render import Rendered, TextProblem, check, render
+from threshold.notices.models import (
+    PLACEHOLDERS,
+    FamilyContact,
+    FamilyDelivery,
+    Kind,
+    Mailing,
+    NoticeText,
+)
+from threshold.notices.render import Rendered, TextProblem, check, format_day, render
 
 DEFAULTS: dict[str, dict[str, texts.Default]] = {
     Kind.LETTER: texts.LETTER,
@@ -191,3 +201,269 @@ def rendered(text: NoticeText, values: Mapping[str, str]) -> Rendered:
 
 def reviewed_on(text: NoticeText) -> datetime | None:
     return text.reviewed_at if text.reviewed else None
+
+
+# Sending to families -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    guardian: Any  # records.Guardian, or None for an eligible student writing for themselves
+    student: Any  # records.Student when the student is the recipient
+    language: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Who a mailing would reach, before it is sent: for the confirmation page."""
+
+    recipients: list[Recipient]
+    languages: dict[str, int]  # language the e-mail goes in -> families
+    fallback: dict[str, int]  # a family's language with no reviewed text -> families (in English)
+    skipped: int  # students with no address for any parent (nor their own, at 18)
+
+
+def _text_for(district: District, kind: str, language: str) -> NoticeText | None:
+    return usable_text(district, kind, language) or (
+        usable_text(district, kind, "en") if language != "en" else None
+    )
+
+
+def letter_plan(*, district: District, school: School | None = None) -> Plan:
+    """Every family of the district's (or one school's) enrolled students, once per address:
+    a parent of three children gets one letter, not three."""
+    from threshold.records.models import Student
+
+    today = timezone.localdate()
+    students = Student.objects.filter(district=district, is_active=True).prefetch_related(
+        "guardians"
+    )
+    if school is not None:
+        students = students.filter(school=school)
+    seen: set[str] = set()
+    recipients: list[Recipient] = []
+    skipped = 0
+    for student in students.order_by("pk"):
+        guardians = list(student.guardians.all())
+        found = False
+        if student.email and student.is_eligible(today):
+            language = guardians[0].preferred_language if guardians else "en"
+            found |= _add(recipients, seen, student.email, Recipient(None, student, language))
+        for guardian in guardians:
+            if guardian.email:
+                found |= _add(
+                    recipients,
+                    seen,
+                    guardian.email,
+                    Recipient(guardian, None, guardian.preferred_language),
+                )
+        skipped += not found
+    return _plan(district, Kind.LETTER, recipients, skipped)
+
+
+def student_plan(*, student: Any, kind: str) -> Plan:
+    """The family of one student for a notice about that student: the student alone once the
+    rights are theirs (18, or marked eligible), else each parent or guardian with an address."""
+    today = timezone.localdate()
+    guardians = list(student.guardians.all())
+    seen: set[str] = set()
+    recipients: list[Recipient] = []
+    if student.is_eligible(today):
+        if student.email:
+            language = guardians[0].preferred_language if guardians else "en"
+            _add(recipients, seen, student.email, Recipient(None, student, language))
+    else:
+        for guardian in guardians:
+            if guardian.email:
+                _add(
+                    recipients,
+                    seen,
+                    guardian.email,
+                    Recipient(guardian, None, guardian.preferred_language),
+                )
+    return _plan(student.district, kind, recipients, 0 if recipients else 1)
+
+
+class NoticeForbidden(Exception):
+    """An order forbids telling the family: nothing may be sent."""
+
+
+@transaction.atomic
+def visit_notice_send(
+    *,
+    student: Any,
+    school: School,
+    visit_date: date,
+    actor: User,
+    order_forbids_notice: bool,
+) -> Mailing:
+    """The notice after an officer's visit that concerned one student, to that student's family
+    (or to the student, once the rights are theirs). Sent only when the designated official or
+    counsel approves it, which the caller checks, and never while an order forbids notice."""
+    if order_forbids_notice:
+        raise NoticeForbidden(_("An order forbids telling the family: no notice may be sent."))
+    plan = student_plan(student=student, kind=Kind.VISIT_NOTICE)
+    return mailing_send(
+        district=student.district,
+        actor=actor,
+        kind=Kind.VISIT_NOTICE,
+        plan=plan,
+        school=school,
+        values={"student": f"{student.given_name} {student.family_name}", "school": school.name},
+        dated={"visit_date": visit_date},
+    )
+
+
+def _add(recipients: list[Recipient], seen: set[str], email: str, recipient: Recipient) -> bool:
+    key = email.strip().lower()
+    if key not in seen:
+        seen.add(key)
+        recipients.append(recipient)
+    return True
+
+
+def _plan(district: District, kind: str, recipients: list[Recipient], skipped: int) -> Plan:
+    languages: dict[str, int] = {}
+    fallback: dict[str, int] = {}
+    for recipient in recipients:
+        text = _text_for(district, kind, recipient.language)
+        used = text.language if text is not None else "none"
+        languages[used] = languages.get(used, 0) + 1
+        if text is not None and used != recipient.language:
+            fallback[recipient.language] = fallback.get(recipient.language, 0) + 1
+    return Plan(recipients, languages, fallback, skipped)
+
+
+@transaction.atomic
+def mailing_send(
+    *,
+    district: District,
+    actor: User,
+    kind: str,
+    plan: Plan,
+    school: School | None = None,
+    values: Mapping[str, str] | None = None,
+    dated: Mapping[str, date] | None = None,
+) -> Mailing:
+    """Send the reviewed text of `kind` to each recipient of the plan, each in their language
+    (or in English where theirs has no reviewed text). Refused, with nothing written, when a
+    recipient would get no reviewed text at all. `values` are what this notice fills in about the
+    one student it concerns (empty for the district letter); `dated` its dates, each written as
+    the family's language writes dates."""
+    if not plan.recipients:
+        raise TextProblem(_("No family has an e-mail address on the roster: nothing to send."))
+    texts: dict[str, NoticeText] = {}
+    for recipient in plan.recipients:
+        text = _text_for(district, kind, recipient.language)
+        if text is None:
+            raise TextProblem(
+                _(
+                    "This notice has no reviewed text in English or in a family's language: "
+                    "review it under Notices to families first."
+                )
+            )
+        texts[text.language] = text
+    mailing = Mailing.objects.create(
+        district=district,
+        kind=kind,
+        school=school,
+        texts={
+            language: {"subject": t.subject, "body": t.body, "version": t.version}
+            for language, t in texts.items()
+        },
+        values=district_values(district, FamilyContact.objects.filter(district=district).first()),
+        created_by=actor,
+        skipped=plan.skipped,
+    )
+    deliveries = []
+    for recipient in plan.recipients:
+        language = _text_for(district, kind, recipient.language).language  # type: ignore[union-attr]
+        own = dict(values or {})
+        own.update({name: format_day(day, language) for name, day in (dated or {}).items()})
+        deliveries.append(
+            FamilyDelivery(
+                mailing=mailing,
+                guardian=recipient.guardian,
+                student=recipient.student,
+                language=language,
+                values=own,
+            )
+        )
+    FamilyDelivery.objects.bulk_create(deliveries)
+    record(
+        "notice.mailing_sent",
+        actor=actor,
+        district=district,
+        school=school,
+        subject=mailing,
+        data={
+            "kind": kind,
+            "families": len(deliveries),
+            "languages": plan.languages,
+            "versions": {language: t.version for language, t in texts.items()},
+            "skipped": plan.skipped,
+        },
+    )
+    district_id = str(district.pk)
+    ids = [str(delivery.pk) for delivery in deliveries]
+
+    def enqueue() -> None:
+        from threshold.notices.tasks import deliver_to_family
+
+        for delivery_id in ids:
+            deliver_to_family.enqueue(delivery_id=delivery_id, district_id=district_id)
+
+    transaction.on_commit(enqueue)
+    return mailing
+
+
+class Undeliverable(Exception):
+    """The family has no address any more: trying again will not help."""
+
+
+def family_deliver(*, delivery_id: str, last_attempt: bool = False) -> str:
+    """Send one family's e-mail, at most once. Raises when sending fails, so that the worker
+    tries again later; the state says what happened."""
+    with transaction.atomic():
+        delivery = (
+            FamilyDelivery.objects.select_for_update()
+            .select_related("mailing", "guardian", "student")
+            .filter(pk=delivery_id)
+            .first()
+        )
+        if delivery is None:
+            return "no such delivery"
+        if delivery.state == FamilyDelivery.State.SENT:
+            return "already sent"
+        delivery.attempts += 1
+        FamilyDelivery.objects.filter(pk=delivery.pk).update(attempts=delivery.attempts)
+    person = delivery.guardian or delivery.student
+    address = person.email if person is not None else ""
+    if not address:
+        FamilyDelivery.objects.filter(pk=delivery.pk).update(
+            state=FamilyDelivery.State.FAILED, last_error="no address", values={}
+        )
+        return "undeliverable"
+    text = delivery.mailing.texts[delivery.language]
+    rendered = render(
+        language=delivery.language,
+        subject=text["subject"],
+        body=text["body"],
+        values={**delivery.mailing.values, **delivery.values},
+    )
+    try:
+        EmailMessage(subject=rendered.subject, body=rendered.plain, to=[address]).send()
+    except Exception as error:
+        failed: dict[str, Any] = {"values": {}} if last_attempt else {}
+        FamilyDelivery.objects.filter(pk=delivery.pk).update(
+            last_error=type(error).__name__[:100],
+            state=FamilyDelivery.State.FAILED if last_attempt else FamilyDelivery.State.PENDING,
+            **failed,
+        )
+        raise
+    # What the notice said about the child is kept only until it is sent (least data): the
+    # words sent stay in the mailing, the family's details in the roster.
+    FamilyDelivery.objects.filter(pk=delivery.pk).update(
+        state=FamilyDelivery.State.SENT, sent_at=timezone.now(), last_error="", values={}
+    )
+    return "sent"

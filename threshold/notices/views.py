@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from threshold.accounts.models import District
 from threshold.accounts.roles import Capability
 from threshold.notices import queries, services
 from threshold.notices.forms import ContactForm, ReviewForm, TextForm
-from threshold.notices.models import PLACEHOLDERS, Kind, NoticeText
+from threshold.notices.models import PLACEHOLDERS, FamilyDelivery, Kind, Mailing, NoticeText
 from threshold.notices.render import TextProblem, pdf
 from threshold.notices.texts import LANGUAGES, PAGE_WORDS
 
@@ -70,6 +71,9 @@ def notices(request: HttpRequest) -> HttpResponse:
             "rows": queries.texts_by_kind(district),
             "contact": contact,
             "can_manage": access.has_capability(user, Capability.MANAGE_NOTICES),
+            "mailings": Mailing.objects.filter(district=district).annotate(
+                families=Count("deliveries")
+            )[:10],
         },
     )
 
@@ -180,6 +184,69 @@ def contact(request: HttpRequest) -> HttpResponse:
         status = 422
     return render(
         request, "notices/contact.html", {"form": form, "district": district}, status=status
+    )
+
+
+def letter_send(request: HttpRequest) -> HttpResponse:
+    """Send the district's letter to every family (or one school's): who it reaches, in which
+    languages, then the sending itself."""
+    district = access.district_for(request.user, Capability.MANAGE_NOTICES)
+    schools = list(district.schools.order_by("name"))
+    chosen = request.POST.get("school") or request.GET.get("school") or ""
+    school = next((s for s in schools if str(s.pk) == chosen), None)
+    if chosen and school is None:
+        raise Http404
+    plan = services.letter_plan(district=district, school=school)
+    if request.method == "POST":
+        try:
+            mailing = services.mailing_send(
+                district=district,
+                actor=request.user,  # type: ignore[arg-type]
+                kind=Kind.LETTER,
+                plan=plan,
+                school=school,
+            )
+        except TextProblem as problem:
+            messages.error(request, str(problem))
+        else:
+            messages.success(request, _("The letter is on its way to each family."))
+            return redirect("notices-mailing", mailing_id=mailing.pk)
+    return render(
+        request,
+        "notices/letter_send.html",
+        {
+            "district": district,
+            "schools": schools,
+            "school": school,
+            "plan": plan,
+            "families": len(plan.recipients),
+            "languages": [(LANGUAGES.get(code, code), n) for code, n in plan.languages.items()],
+            "fallback": [(LANGUAGES[code], n) for code, n in plan.fallback.items()],
+            "unsendable": plan.languages.get("none", 0),
+        },
+    )
+
+
+def mailing(request: HttpRequest, mailing_id: uuid.UUID) -> HttpResponse:
+    """How a mailing went: sent, waiting, failed, and to whom it failed."""
+    district = _district(request.user)
+    found = get_object_or_404(Mailing, pk=mailing_id, district=district)
+    counts = dict(
+        found.deliveries.values_list("state").annotate(n=Count("pk")).values_list("state", "n")
+    )
+    failed = found.deliveries.filter(state=FamilyDelivery.State.FAILED).select_related(
+        "guardian", "student"
+    )
+    return render(
+        request,
+        "notices/mailing.html",
+        {
+            "mailing": found,
+            "sent": counts.get(FamilyDelivery.State.SENT, 0),
+            "pending": counts.get(FamilyDelivery.State.PENDING, 0),
+            "failed": list(failed[:200]),
+            "failed_count": counts.get(FamilyDelivery.State.FAILED, 0),
+        },
     )
 
 

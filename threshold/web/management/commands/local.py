@@ -70,4 +70,11 @@ class Command(BaseCommand):
         width = max(len(a.email) for a in accounts)
         for account in accounts:
             self.stdout.write(f"  {account.email:<{width}}  {account.name}: {account.roles}")
+        from threshold.notices.models import FamilyContact
+
+        for contact in FamilyContact.objects.all():
+            self.stdout.write(
+                f"Families' page (no sign-in): http://127.0.0.1:{port}/families/"
+                f"{contact.public_slug}/"
+            )
         self.stdout.write("Stop with Ctrl-C.\n")
