@@ -83,10 +83,10 @@ def screens(chromium, live_server, cast):
 
 def real_errors(errors):
     """The pages' console errors, less the 422 of a form the server refused (test (a) tries a
-    grant the pack forbids: the page answers 422 with the form and its message). On SQLite's shared in-memory test database a screen's poll
-    that meets the other screen's write fails with "database table is locked" (SQLite does not
-    wait there as it does for a file): a test database artefact, not the page's. On PostgreSQL
-    every error counts."""
+    grant the pack forbids: the page answers 422 with the form and its message). On SQLite's
+    shared in-memory test database a screen's poll that meets the other screen's write fails
+    with "database table is locked" (SQLite does not wait there as it does for a file): a test
+    database artefact, not the page's. On PostgreSQL every error counts."""
     errors = [text for text in errors if "status of 422" not in text]
     if connection.vendor != "sqlite":
         return errors

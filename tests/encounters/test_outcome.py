@@ -368,3 +368,25 @@ def test_the_district_list_and_report_are_scoped_and_audited(world, client_for, 
         "encounter.report_viewed",
         "encounter.report_downloaded",
     } <= actions
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_that_fails_does_not_keep_the_encounter_open(world, run_worker, monkeypatch):
+    from threshold.encounters import report as report_module
+
+    encounter = start_encounter(school=world.lincoln, actor=world.alice)
+    real = report_module.render
+
+    def broken(found):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report_module, "render", broken)
+    close_encounter(encounter=encounter, actor=world.olga)
+    encounter.refresh_from_db()
+    assert encounter.state == "closed"
+    assert not EncounterReport.objects.exists()
+
+    monkeypatch.setattr(report_module, "render", real)
+    run_worker()  # the worker writes it
+    assert EncounterReport.objects.filter(encounter=encounter).count() == 1
+    assert AuditEvent.objects.filter(action="encounter.report_written").count() == 1

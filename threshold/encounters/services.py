@@ -3,6 +3,7 @@ summons of the designated official is part of the start (threshold.notify)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +19,8 @@ from threshold.encounters.models import Encounter
 from threshold.notify import services as notify
 from threshold.policies.queries import policy_for_school
 from threshold.visitors.models import Visit
+
+logger = logging.getLogger(__name__)
 
 
 class AlreadyClosed(ValidationError):
@@ -206,10 +209,28 @@ def close_encounter(*, encounter: Encounter, actor: User, now: datetime | None =
         subject=encounter,
         data=data,
     )
+    _report_on_closing(encounter, actor)
+    return encounter
+
+
+def _report_on_closing(encounter: Encounter, actor: User) -> None:
+    """Write the incident report now; if that fails, the encounter is closed all the same and
+    the worker writes the report (retrying with backoff, listed with the failed tasks if it
+    never can)."""
+    from threshold.encounters import tasks
     from threshold.encounters.report import write_report
 
-    write_report(encounter=encounter, actor=actor)
-    return encounter
+    try:
+        with transaction.atomic():
+            write_report(encounter=encounter, actor=actor)
+    except Exception:  # any failure of the PDF must not keep the encounter open
+        logger.exception("the report of encounter %s is left to the worker", encounter.pk)
+        district_id = str(encounter.school.district_id)
+        transaction.on_commit(
+            lambda: tasks.write_report.enqueue(
+                encounter_id=str(encounter.pk), actor_id=str(actor.pk), district_id=district_id
+            )
+        )
 
 
 # The numbers a school calls to verify an officer ----------------------------------------------
