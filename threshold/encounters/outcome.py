@@ -103,7 +103,7 @@ def record_outcome(
 
     now = now or timezone.now()
     locked = (
-        Encounter.objects.select_for_update()
+        Encounter.objects.select_for_update(of=("self",))
         .select_related("school__district", "student")
         .get(pk=encounter.pk)
     )
