@@ -390,3 +390,35 @@ def test_a_report_that_fails_does_not_keep_the_encounter_open(world, run_worker,
     run_worker()  # the worker writes it
     assert EncounterReport.objects.filter(encounter=encounter).count() == 1
     assert AuditEvent.objects.filter(action="encounter.report_written").count() == 1
+
+
+def test_the_list_reads_in_a_fixed_number_of_queries(
+    world, client_for, django_assert_max_num_queries
+):
+    for _ in range(3):
+        close_encounter(
+            encounter=start_encounter(school=world.lincoln, actor=world.alice), actor=world.alice
+        )
+    client = client_for(world.dana)
+    client.get(reverse("encounters-list"))  # warm the session and the roles
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("encounters-list"))
+    for _ in range(10):
+        start_encounter(school=world.washington, actor=world.bob)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(reverse("encounters-list")).status_code == 200
+
+
+def test_a_spanish_screen_reads_the_pack_in_spanish_with_the_english_beside(
+    world, client_for, encounter
+):
+    client = client_for(world.alice)
+    client.cookies["django_language"] = "es"
+    page = client.get(
+        reverse("encounters-desk", kwargs={"encounter_id": encounter.pk})
+    ).content.decode()
+    spanish = '<blockquote class="say" lang="es">“Por favor, espere aquí.'
+    english = '<blockquote class="say" lang="en">“Please wait here.'
+    assert spanish in page and english in page
+    assert page.index(spanish) < page.index(english)
+    assert "Las mismas palabras en" in page
