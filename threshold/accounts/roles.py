@@ -66,6 +66,13 @@ class Capability(enum.Enum):
     # encounter from the official's side (the designated officials, principal, superintendent
     # and counsel).
     ANSWER_SUMMONS = "answer_summons"
+    # Looking up, on the school's roster, the student an officer asks about (the designated
+    # officials and principal of the school; district staff who may read student records). The
+    # front desk never may: it writes down only the name the officer gave.
+    LOOK_UP_STUDENT = "look_up_student"
+    # Reading the encounters (officer visits) and their incident reports: the district's
+    # superintendent, counsel, administrators and auditors, and the school's officials.
+    VIEW_ENCOUNTERS = "view_encounters"
 
 
 _OFFICIAL = {Capability.USE_APP, Capability.VIEW_SCHOOL, Capability.VIEW_POLICY}
@@ -134,6 +141,20 @@ _TRAINING: dict[Role, frozenset[Capability]] = {
 CAPABILITIES = {
     role: caps | {Capability.TAKE_TRAINING} | _TRAINING.get(role, frozenset())
     for role, caps in CAPABILITIES.items()
+}
+
+# Officer visits: who looks a student up during one, and who reads them afterwards.
+_ENCOUNTERS: dict[Role, frozenset[Capability]] = {
+    Role.DESIGNATED_OFFICIAL: frozenset({Capability.LOOK_UP_STUDENT, Capability.VIEW_ENCOUNTERS}),
+    Role.PRINCIPAL: frozenset({Capability.LOOK_UP_STUDENT, Capability.VIEW_ENCOUNTERS}),
+    Role.RECORDS_OFFICER: frozenset({Capability.LOOK_UP_STUDENT}),
+    Role.DISTRICT_COUNSEL: frozenset({Capability.LOOK_UP_STUDENT, Capability.VIEW_ENCOUNTERS}),
+    Role.SUPERINTENDENT: frozenset({Capability.VIEW_ENCOUNTERS}),
+    Role.DISTRICT_ADMIN: frozenset({Capability.VIEW_ENCOUNTERS}),
+    Role.AUDITOR: frozenset({Capability.VIEW_ENCOUNTERS}),
+}
+CAPABILITIES = {
+    role: caps | _ENCOUNTERS.get(role, frozenset()) for role, caps in CAPABILITIES.items()
 }
 
 

@@ -23,6 +23,7 @@ from ninja.errors import ValidationError as InvalidInput
 
 from threshold.api.auth import DeviceRateThrottle, DeviceToken
 from threshold.api.endpoints import router
+from threshold.encounters.api import router as encounters_router
 from threshold.records.api import router as records_router
 from threshold.visitors.identity import UnreadableCard
 from threshold.visitors.services import AlreadyCheckedOut
@@ -35,6 +36,10 @@ school: `Authorization: Bearer thr_…`. See docs/api.md.
 
 The student-records operations (/records/...) take a staff member's signed-in session instead, with
 a role that grants them (records officer, district counsel); devices never reach them.
+
+The officer-visit operations (/schools/{id}/encounters/, /encounters/...) take a staff session
+with the front desk's or a summoned official's role; a school's device with the `officer` scope
+may only start an encounter at its school and read the ones it started.
 """
 
 api = NinjaAPI(
@@ -120,6 +125,7 @@ def unreadable(request: HttpRequest, exc: UnreadableCard) -> HttpResponse:
 
 api.add_router("", router)
 api.add_router("", records_router)
+api.add_router("", encounters_router)
 
 # URLs ---------------------------------------------------------------------------------------------
 

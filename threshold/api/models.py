@@ -29,6 +29,7 @@ class Scope(models.TextChoices):
     CHECK_IN = "check_in", _("Check visitors in and read the state of a check-in")
     CHECK_OUT = "check_out", _("Check visitors out")
     ROSTER = "roster", _("Read who is on campus")
+    OFFICER = "officer", _("Start the officer protocol (Officer at the door) and follow it")
 
 
 class Device(models.Model):

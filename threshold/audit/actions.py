@@ -130,6 +130,21 @@ ACTIONS: dict[str, Promise] = {
     "notify.acknowledged": _("Summons or notice acknowledged"),
     "notify.escalated": _("Nobody acknowledged in time: the summons escalated"),
     "notify.settings_changed": _("Summons settings changed"),
+    # Officer at the door: the student concerned, the outcome, the report and the district's list
+    "encounter.student_searched": _("Roster searched for the student an officer asks about"),
+    "encounter.student_linked": _("Student an officer asks about named from the roster"),
+    "encounter.student_unlinked": _("Student named for an officer's request cleared"),
+    "encounter.unidentified_visitor": _(
+        "Officer refused identification: handled as an unidentified visitor"
+    ),
+    "encounter.outcome_recorded": _("Outcome of an officer visit recorded"),
+    "encounter.records_request_made": _(
+        "Officer's request for student information sent to records"
+    ),
+    "encounter.report_written": _("Officer visit report written and sent"),
+    "encounter.report_viewed": _("Officer visit report opened"),
+    "encounter.report_downloaded": _("Officer visit report PDF downloaded"),
+    "encounter.list_viewed": _("List of officer visits viewed"),
 }
 
 

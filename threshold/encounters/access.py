@@ -41,3 +41,23 @@ def encounter_for_any(user: Any, encounter_id: Any) -> Encounter:
         except Http404:
             continue
     raise Http404
+
+
+VIEW = Capability.VIEW_ENCOUNTERS
+
+
+def encounters_seen_by(user: Any) -> Any:
+    """The encounters at the schools where the user may read them (403 without the capability)."""
+    access.require(user, VIEW)
+    return Encounter.objects.filter(school__in=access.schools_for(user, VIEW))
+
+
+def encounter_to_read(user: Any, encounter_id: Any) -> Encounter:
+    try:
+        return (
+            encounters_seen_by(user)
+            .select_related("school__district", "started_by", "closed_by", "student")
+            .get(pk=_parse_id(encounter_id))
+        )
+    except Encounter.DoesNotExist:
+        raise Http404 from None

@@ -5,3 +5,9 @@ class EncountersConfig(AppConfig):
     name = "threshold.encounters"
     label = "encounters"
     verbose_name = "Officer visits"
+
+    def ready(self) -> None:
+        from threshold.encounters import hooks, records_link
+
+        if hooks.RECORDS_INTAKE is None:
+            hooks.RECORDS_INTAKE = records_link.intake

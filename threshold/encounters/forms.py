@@ -75,6 +75,22 @@ class SubjectForm(forms.Form):
     subject = forms.ChoiceField(
         label=_("Whom it concerns"), choices=_choices(labels.SUBJECT), widget=forms.RadioSelect
     )
+    subject_name = forms.CharField(
+        label=_("The name the officer gave, if any"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Write it as they said it. Do not look it up or say whether that person is here."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("subject") == "NONE" and (data.get("subject_name") or "").strip():
+            self.add_error(
+                "subject_name", _("A name was given: choose whom it concerns, not no one.")
+            )
+        return data
 
 
 class ExigencyForm(forms.Form):
@@ -165,3 +181,70 @@ class ReviewForm(forms.Form):
     nondisclosure = forms.ChoiceField(
         label=_("Confidentiality terms"), choices=_choices(labels.NONDISCLOSURE)
     )
+
+
+class OutcomeForm(forms.Form):
+    """For each thing asked, granted, denied or taken under protest; the circumstances of going
+    on without consent; the staff and witnesses. Built for the encounter's own requests."""
+
+    RESULT_CHOICES = [
+        ("denied", _("Denied")),
+        ("granted", _("Granted")),
+        ("under_protest", _("Taken under protest: the officer went on without consent")),
+    ]
+
+    protest_at = forms.TimeField(
+        label=_("When they went on without consent"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    protest_route = forms.CharField(
+        label=_("Where they went"),
+        max_length=500,
+        required=False,
+        help_text=_("For example: through the main office to room 12, then out the side door."),
+    )
+    staff_present = forms.CharField(label=_("Staff present"), max_length=500, required=False)
+    witnesses = forms.CharField(
+        label=_("Witnesses, one name a line"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    records_taken = forms.CharField(
+        label=_("Which records or information were given or taken"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    note = forms.CharField(
+        label=_("What happened, briefly"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, requests: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.requests = list(requests)
+        for code in self.requests:
+            self.fields[f"result_{code}"] = forms.ChoiceField(
+                label=labels.say(labels.REQUEST, code),
+                choices=self.RESULT_CHOICES,
+                widget=forms.RadioSelect,
+            )
+
+    def result_fields(self) -> list[Any]:
+        return [self[f"result_{code}"] for code in self.requests]
+
+    def results(self) -> dict[str, str]:
+        return {code: self.cleaned_data[f"result_{code}"] for code in self.requests}
+
+    def witness_names(self) -> list[str]:
+        return [
+            line.strip() for line in self.cleaned_data["witnesses"].splitlines() if line.strip()
+        ]
+
+
+class StudentSearchForm(forms.Form):
+    q = forms.CharField(label=_("Student's name or number"), max_length=100)

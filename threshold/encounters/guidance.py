@@ -35,7 +35,9 @@ def facts_of(encounter: Encounter) -> dict[str, Any]:
     facts = opening_facts()
     # A call to the police or the agency that did not confirm the officer: the pack's rules for a
     # requester whose identity cannot be verified apply, whatever agency they named.
-    unverified = encounter.verification_result == "not_confirmed"
+    # An officer who refuses to give their name or badge number is an unidentified visitor:
+    # the pack's rules for an unverified requester apply as well.
+    unverified = encounter.verification_result == "not_confirmed" or encounter.unidentified
     facts["requester"] = {
         "agency": "UNVERIFIED" if unverified else (encounter.agency or "UNVERIFIED"),
         "identification": [
@@ -50,6 +52,14 @@ def facts_of(encounter: Encounter) -> dict[str, Any]:
         facts["subject"] = encounter.subject
     if encounter.exigency:
         facts["exigency"] = encounter.exigency
+    if encounter.student_id is not None:
+        student = encounter.student
+        facts["student"] = {
+            "directory_opt_out": bool(student and student.directory_opt_out),
+            "identified_by_non_directory_info": False,
+        }
+    if encounter.under_protest:
+        facts["proceeds_without_consent"] = True
     documents = [document.as_fact() for document in encounter.documents.order_by("added_at")]
     if documents:
         facts["documents"] = documents
@@ -60,7 +70,24 @@ def parsed(facts: dict[str, Any]) -> Facts:
     return parse_facts(facts)
 
 
-def decision_for(encounter: Encounter, school: School | None = None) -> Decision:
-    """The pack's decision on what the encounter's facts are so far."""
+def decision_for(
+    encounter: Encounter, school: School | None = None, language: str = "en"
+) -> Decision:
+    """The pack's decision on what the encounter's facts are so far, its texts in `language`
+    (one of the pack's languages)."""
     policy = policy_for_school(school or encounter.school)
-    return policy.decide(parsed(encounter.facts or opening_facts()))
+    return policy.decide(parsed(encounter.facts or opening_facts()), language=language)
+
+
+def decisions_for(encounter: Encounter) -> tuple[Decision, Decision | None]:
+    """The decision in the screen's language (the pack's, when it has it), and the same
+    decision in the pack's other language for the words to say; None when it has only one."""
+    from threshold.policies.cards import card_language
+
+    policy = policy_for_school(encounter.school)
+    facts = parsed(encounter.facts or opening_facts())
+    language = card_language(policy.pack)
+    decision = policy.decide(facts, language=language)
+    others = [code for code in policy.pack.languages if code != language]
+    other = policy.decide(facts, language=others[0]) if others else None
+    return decision, other

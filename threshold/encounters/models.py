@@ -57,6 +57,19 @@ class Encounter(models.Model):
     place = models.CharField(_("where"), max_length=30, blank=True)
     purpose = models.CharField(_("in their words"), max_length=500, blank=True)
     subject = models.CharField(_("whom it concerns"), max_length=30, blank=True)
+    # The name the officer gave for the person they ask about, as the desk wrote it down: the
+    # desk records "a student" and this name, never a roster match.
+    subject_name = models.CharField(_("the name the officer gave"), max_length=200, blank=True)
+    # The student the request concerns, found on the roster by an official allowed to look
+    # students up (threshold.encounters.students); never shown to the front desk.
+    student = models.ForeignKey(
+        "records.Student",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
     exigency = models.CharField(_("emergency stated"), max_length=30, blank=True)
     exigency_basis = models.CharField(_("the reason they give"), max_length=500, blank=True)
 
@@ -71,6 +84,42 @@ class Encounter(models.Model):
     verification_result = models.CharField(
         _("what they said"), max_length=20, choices=Verification.choices, blank=True
     )
+
+    # The outcome: for each thing asked, whether it was granted, denied, or taken under protest
+    # (the officer went on without consent: never consent).
+    class Outcome(models.TextChoices):
+        GRANTED = "granted", _("Granted")
+        DENIED = "denied", _("Denied")
+        PARTLY = "partly", _("Partly granted, partly denied")
+        UNDER_PROTEST = "under_protest", _("Taken under protest: no consent")
+        NOTHING_ASKED = "nothing_asked", _("Nothing was asked")
+
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    results = models.JSONField(default=dict, blank=True)  # request code -> result code
+    protest_at = models.DateTimeField(_("when they went on"), null=True, blank=True)
+    protest_route = models.CharField(_("where they went"), max_length=500, blank=True)
+    staff_present = models.CharField(_("staff present"), max_length=500, blank=True)
+    witnesses = models.JSONField(default=list, blank=True)  # names, one each
+    outcome_note = models.CharField(_("what happened, briefly"), max_length=1000, blank=True)
+    outcome_at = models.DateTimeField(null=True, blank=True)
+    outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    # The records request the outcome handed to the records intake (34 CFR 99.32 record).
+    records_request = models.ForeignKey(
+        "records.RecordsRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+
     # The last change to what was recorded: both screens show it within two seconds.
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(
@@ -128,6 +177,23 @@ class Encounter(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == self.State.OPEN
+
+    @property
+    def unidentified(self) -> bool:
+        """The officer refused to say who they are (name or badge or ID number): an
+        unidentified visitor under the visitor policy."""
+        refused = set(self.refused or [])
+        return bool(
+            ("NAME" in refused and not self.officer_name)
+            or ("BADGE_OR_ID_NUMBER" in refused and not self.officer_badge)
+        )
+
+    @property
+    def under_protest(self) -> bool:
+        return (
+            self.outcome == self.Outcome.UNDER_PROTEST
+            or "under_protest" in (self.results or {}).values()
+        )
 
 
 class EncounterDocument(models.Model):
@@ -197,3 +263,17 @@ class VerificationNumber(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class EncounterReport(models.Model):
+    """The incident report written when the encounter closes: a PDF, kept, and sent (as a link)
+    to the superintendent and counsel."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    encounter = models.OneToOneField(Encounter, on_delete=models.PROTECT, related_name="report")
+    pdf = models.BinaryField(editable=False)
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"report {self.encounter_id}"

@@ -3,6 +3,7 @@ summons of the designated official is part of the start (threshold.notify)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +19,8 @@ from threshold.encounters.models import Encounter
 from threshold.notify import services as notify
 from threshold.policies.queries import policy_for_school
 from threshold.visitors.models import Visit
+
+logger = logging.getLogger(__name__)
 
 
 class AlreadyClosed(ValidationError):
@@ -82,7 +85,7 @@ STEP_FIELDS: dict[str, tuple[str, ...]] = {
         "refused",
     ),
     "request": ("requests", "place", "purpose"),
-    "subject": ("subject",),
+    "subject": ("subject", "subject_name"),
     "exigency": ("exigency", "exigency_basis"),
     "verification": ("verification_called", "verification_result"),
 }
@@ -95,11 +98,13 @@ def _audit_data(step: str, encounter: Encounter, changed: list[str]) -> dict[str
         data["agency"] = encounter.agency
         data["given"] = encounter.facts["requester"]["identification"]
         data["refused"] = list(encounter.refused)
+        data["unidentified"] = encounter.unidentified
     elif step == "request":
         data["requests"] = list(encounter.requests)
         data["place"] = encounter.place
     elif step == "subject":
         data["subject"] = encounter.subject
+        data["name_given"] = bool(encounter.subject_name)
     elif step == "verification":
         data["result"] = encounter.verification_result
     else:
@@ -138,8 +143,11 @@ def record_step(
     if not locked.is_open:
         raise EncounterClosed(_("This encounter is closed: nothing more can be recorded."))
     changed = sorted(name for name, value in values.items() if getattr(locked, name) != value)
+    was_unidentified = locked.unidentified
     for name, value in values.items():
         setattr(locked, name, value)
+    if step == "subject" and locked.subject not in ("STUDENT", "ELIGIBLE_STUDENT"):
+        locked.student = None  # the request is not about a student after all
     locked.facts = guidance.facts_of(locked)
     guidance.parsed(locked.facts)  # the engine reads them strictly: refuse what it cannot
     locked.updated_at, locked.updated_by = now, actor
@@ -152,6 +160,15 @@ def record_step(
         subject=locked,
         data=_audit_data(step, locked, changed),
     )
+    if locked.unidentified and not was_unidentified:
+        record(
+            "encounter.unidentified_visitor",
+            actor=actor,
+            district=locked.school.district,
+            school=locked.school,
+            subject=locked,
+            data={"refused": list(locked.refused)},
+        )
     decision = guidance.decision_for(locked)
     notify.inform_per_pack(encounter=locked, codes=decision.notify, actor=actor, now=now)
     return locked
@@ -182,6 +199,7 @@ def close_encounter(*, encounter: Encounter, actor: User, now: datetime | None =
     data: dict[str, Any] = {
         "seconds": int((now - encounter.started_at).total_seconds()),
         "acknowledged": encounter.acknowledged_at is not None,
+        "outcome": encounter.outcome or None,
     }
     record(
         "encounter.closed",
@@ -191,7 +209,28 @@ def close_encounter(*, encounter: Encounter, actor: User, now: datetime | None =
         subject=encounter,
         data=data,
     )
+    _report_on_closing(encounter, actor)
     return encounter
+
+
+def _report_on_closing(encounter: Encounter, actor: User) -> None:
+    """Write the incident report now; if that fails, the encounter is closed all the same and
+    the worker writes the report (retrying with backoff, listed with the failed tasks if it
+    never can)."""
+    from threshold.encounters import tasks
+    from threshold.encounters.report import write_report
+
+    try:
+        with transaction.atomic():
+            write_report(encounter=encounter, actor=actor)
+    except Exception:  # any failure of the PDF must not keep the encounter open
+        logger.exception("the report of encounter %s is left to the worker", encounter.pk)
+        district_id = str(encounter.school.district_id)
+        transaction.on_commit(
+            lambda: tasks.write_report.enqueue(
+                encounter_id=str(encounter.pk), actor_id=str(actor.pk), district_id=district_id
+            )
+        )
 
 
 # The numbers a school calls to verify an officer ----------------------------------------------

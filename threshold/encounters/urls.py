@@ -1,6 +1,6 @@
 from django.urls import path
 
-from threshold.encounters import views
+from threshold.encounters import views, views_more
 
 urlpatterns = [
     path(
@@ -39,5 +39,31 @@ urlpatterns = [
         "encounters/<uuid:encounter_id>/record/<str:step>/",
         views.record_step,
         name="encounters-record",
+    ),
+    path(
+        "encounters/<uuid:encounter_id>/outcome/",
+        views_more.record_outcome,
+        name="encounters-outcome",
+    ),
+    path(
+        "encounters/<uuid:encounter_id>/students/",
+        views_more.student_search,
+        name="encounters-student-search",
+    ),
+    path(
+        "encounters/<uuid:encounter_id>/student/",
+        views_more.student_link,
+        name="encounters-student-link",
+    ),
+    path("district/encounters/", views_more.encounter_list, name="encounters-list"),
+    path(
+        "encounters/<uuid:encounter_id>/report/",
+        views_more.encounter_report,
+        name="encounters-report",
+    ),
+    path(
+        "encounters/<uuid:encounter_id>/report.pdf",
+        views_more.encounter_report_pdf,
+        name="encounters-report-pdf",
     ),
 ]

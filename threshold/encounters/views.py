@@ -24,7 +24,7 @@ from threshold.accounts import access as account_access
 from threshold.accounts.access import _parse_id as parse_id
 from threshold.accounts.models import User
 from threshold.accounts.roles import Capability
-from threshold.encounters import access, documents, guidance, queries, services
+from threshold.encounters import access, documents, guidance, queries, services, students
 from threshold.encounters.forms import STEPS, DocumentForm, ReviewForm, VerificationNumberForm
 from threshold.encounters.models import Encounter, EncounterDocument, VerificationNumber
 from threshold.notify.models import Notification
@@ -108,7 +108,7 @@ def version(encounter: Encounter, told: list[queries.Told]) -> str:
 
 def _context(request: HttpRequest, encounter: Encounter, view_name: str) -> dict[str, Any]:
     now = timezone.now()
-    decision = guidance.decision_for(encounter)
+    decision, other = guidance.decisions_for(encounter)
     mine = None
     if isinstance(request.user, User):
         mine = (
@@ -123,7 +123,12 @@ def _context(request: HttpRequest, encounter: Encounter, view_name: str) -> dict
         "view_name": view_name,
         "steps": decision.steps,
         "say": decision.say,
-        "card": decision_card(decision) if view_name == "official" else None,
+        "say_language": decision.language,
+        "say_other": other.say if other is not None else (),
+        "other_language": other.language if other is not None else None,
+        "other_language_label": labels.language_name(other.language) if other else None,
+        "card": decision_card(decision, other) if view_name == "official" else None,
+        "student_lookup": view_name == "official" and students.may_look_up(request.user, encounter),
         "reviewed": decision.review_notice is None,
         "pack": f"{decision.pack_id} {decision.pack_version}",
         "told": told,
@@ -154,7 +159,13 @@ def _render(
         context["counsel"] = queries.counsel_to_call(encounter)
         context["verification_numbers"] = queries.verification_numbers(encounter)
     if template != "encounters/_live.html":
+        from threshold.encounters.views_more import outcome_form
+
         context["forms"] = _forms(encounter, bound)
+        if view_name == "official":
+            context["outcome_form"] = (
+                bound[1] if bound and bound[0] == "outcome" else outcome_form(encounter)
+            )
         context["document_form"] = bound[1] if bound and bound[0] == "document" else DocumentForm()
     with timezone.override(context["zone"]):
         return render(request, template, context, status=status)
@@ -265,7 +276,12 @@ def _document(request: HttpRequest, encounter: Encounter, document_id: Any) -> E
 @require_safe
 def document_photo(request: HttpRequest, encounter_id: Any, document_id: Any) -> HttpResponse:
     """The photo of a presented document, for the desk and the officials of the school."""
-    encounter = access.encounter_for_any(request.user, encounter_id)
+    try:
+        encounter = access.encounter_for_any(request.user, encounter_id)
+    except (PermissionDenied, Http404):
+        if not account_access.has_capability(request.user, access.VIEW):
+            raise
+        encounter = access.encounter_to_read(request.user, encounter_id)  # the district, later
     document = _document(request, encounter, document_id)
     if document.image is None:
         raise Http404

@@ -59,6 +59,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_see_notices": access.has_capability(user, Capability.MANAGE_NOTICES)
         or access.has_capability(user, Capability.REVIEW_NOTICES),
         "can_read_records": access.has_capability(user, Capability.READ_RECORDS_REQUESTS),
+        "can_view_encounters": access.has_capability(user, Capability.VIEW_ENCOUNTERS),
         "can_import_roster": access.has_capability(user, Capability.IMPORT_ROSTER),
         "can_take_training": access.has_capability(user, Capability.TAKE_TRAINING),
         "can_answer_summons": access.has_capability(user, Capability.ANSWER_SUMMONS),
