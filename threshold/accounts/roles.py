@@ -48,6 +48,8 @@ class Capability(enum.Enum):
     MANAGE_NOTICES = "manage_notices"
     # Reviewing a notice's translation, so that it may be sent and published.
     REVIEW_NOTICES = "review_notices"
+    # Approving the notice to a family after an officer's visit that concerned their child.
+    APPROVE_FAMILY_NOTICE = "approve_family_notice"
     # Student records (FERPA): taking and deciding requests, notices and disclosures.
     HANDLE_RECORDS_REQUESTS = "handle_records_requests"
     # Reading the requests, students' records of disclosures and the directory policy.
@@ -145,10 +147,15 @@ CAPABILITIES = {
 
 # Officer visits: who looks a student up during one, and who reads them afterwards.
 _ENCOUNTERS: dict[Role, frozenset[Capability]] = {
-    Role.DESIGNATED_OFFICIAL: frozenset({Capability.LOOK_UP_STUDENT, Capability.VIEW_ENCOUNTERS}),
+    # The designated official or counsel approves the notice to the family afterwards.
+    Role.DESIGNATED_OFFICIAL: frozenset(
+        {Capability.LOOK_UP_STUDENT, Capability.VIEW_ENCOUNTERS, Capability.APPROVE_FAMILY_NOTICE}
+    ),
     Role.PRINCIPAL: frozenset({Capability.LOOK_UP_STUDENT, Capability.VIEW_ENCOUNTERS}),
     Role.RECORDS_OFFICER: frozenset({Capability.LOOK_UP_STUDENT}),
-    Role.DISTRICT_COUNSEL: frozenset({Capability.LOOK_UP_STUDENT, Capability.VIEW_ENCOUNTERS}),
+    Role.DISTRICT_COUNSEL: frozenset(
+        {Capability.LOOK_UP_STUDENT, Capability.VIEW_ENCOUNTERS, Capability.APPROVE_FAMILY_NOTICE}
+    ),
     Role.SUPERINTENDENT: frozenset({Capability.VIEW_ENCOUNTERS}),
     Role.DISTRICT_ADMIN: frozenset({Capability.VIEW_ENCOUNTERS}),
     Role.AUDITOR: frozenset({Capability.VIEW_ENCOUNTERS}),

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from threshold.accounts import access as account_access
 from threshold.accounts.models import School
+from threshold.accounts.roles import Capability
 from threshold.audit.actions import describe
 from threshold.audit.services import record
 from threshold.encounters import access, outcome, queries, report, students
@@ -259,6 +260,7 @@ def encounter_report(request: HttpRequest, encounter_id: Any) -> HttpResponse:
         ],
         "kept": kept,
         "zone": zone,
+        "family_notice": _family_notice(request, encounter),
     }
     from threshold.policies import labels
 
@@ -267,6 +269,26 @@ def encounter_report(request: HttpRequest, encounter_id: Any) -> HttpResponse:
     ]
     with timezone.override(zone):
         return render(request, "encounters/report.html", context)
+
+
+def _family_notice(request: HttpRequest, encounter: Encounter) -> dict[str, Any] | None:
+    """The notice to the family of the student a closed visit concerned: sent, forbidden by an
+    order, or waiting for the designated official's or counsel's approval."""
+    if encounter.student_id is None or encounter.closed_at is None:
+        return None
+    from threshold.notices.models import Mailing
+    from threshold.notices.services import order_forbids_notice
+
+    can_approve = (
+        account_access.schools_for(request.user, Capability.APPROVE_FAMILY_NOTICE)
+        .filter(pk=encounter.school_id)
+        .exists()
+    )
+    return {
+        "sent": Mailing.objects.filter(encounter=encounter).first(),
+        "forbidden": order_forbids_notice(encounter),
+        "can_approve": can_approve,
+    }
 
 
 @require_safe

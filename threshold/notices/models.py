@@ -141,6 +141,14 @@ class Mailing(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     skipped = models.PositiveIntegerField(default=0)  # families with no address
+    # The officer's visit a notice after a visit is about (one notice per visit).
+    encounter = models.OneToOneField(
+        "encounters.Encounter",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="family_notice",
+    )
 
     class Meta:
         ordering = ["-created_at"]

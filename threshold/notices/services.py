@@ -288,6 +288,38 @@ class NoticeForbidden(Exception):
     """An order forbids telling the family: nothing may be sent."""
 
 
+def order_forbids_notice(encounter: Any) -> bool:
+    """Whether an order forbids telling the family about this visit: a document shown under a
+    court's or the issuing agency's non-disclosure order, or a records matter kept restricted."""
+    ordered = {"ORDERED_BY_COURT", "ORDERED_BY_AGENCY"}
+    if any(doc.nondisclosure in ordered for doc in encounter.documents.all()):
+        return True
+    request = getattr(encounter, "records_request", None)
+    return bool(request is not None and request.restricted)
+
+
+@transaction.atomic
+def encounter_notice_send(*, encounter: Any, actor: User) -> Mailing:
+    """The designated official's or counsel's approval of the notice after this visit, and its
+    sending. Once per visit; refused without a student or while an order forbids notice."""
+    from threshold.encounters.models import Encounter
+
+    locked = Encounter.objects.select_for_update().get(pk=encounter.pk)
+    if Mailing.objects.filter(encounter=locked).exists():
+        raise TextProblem(_("The family of this visit's student has been sent the notice."))
+    if locked.student_id is None or locked.closed_at is None:
+        raise TextProblem(_("Only a closed visit that concerned a student has a family notice."))
+    mailing = visit_notice_send(
+        student=encounter.student,
+        school=encounter.school,
+        visit_date=timezone.localdate(encounter.started_at),
+        actor=actor,
+        order_forbids_notice=order_forbids_notice(encounter),
+        encounter=locked,
+    )
+    return mailing
+
+
 @transaction.atomic
 def visit_notice_send(
     *,
@@ -296,6 +328,7 @@ def visit_notice_send(
     visit_date: date,
     actor: User,
     order_forbids_notice: bool,
+    encounter: Any = None,
 ) -> Mailing:
     """The notice after an officer's visit that concerned one student, to that student's family
     (or to the student, once the rights are theirs). Sent only when the designated official or
@@ -311,6 +344,7 @@ def visit_notice_send(
         school=school,
         values={"student": f"{student.given_name} {student.family_name}", "school": school.name},
         dated={"visit_date": visit_date},
+        encounter=encounter,
     )
 
 
@@ -344,6 +378,7 @@ def mailing_send(
     school: School | None = None,
     values: Mapping[str, str] | None = None,
     dated: Mapping[str, date] | None = None,
+    encounter: Any = None,
 ) -> Mailing:
     """Send the reviewed text of `kind` to each recipient of the plan, each in their language
     (or in English where theirs has no reviewed text). Refused, with nothing written, when a
@@ -374,6 +409,7 @@ def mailing_send(
         values=district_values(district, FamilyContact.objects.filter(district=district).first()),
         created_by=actor,
         skipped=plan.skipped,
+        encounter=encounter,
     )
     deliveries = []
     for recipient in plan.recipients:
@@ -402,6 +438,7 @@ def mailing_send(
             "languages": plan.languages,
             "versions": {language: t.version for language, t in texts.items()},
             "skipped": plan.skipped,
+            **({"encounter": str(encounter.pk)} if encounter is not None else {}),
         },
     )
     district_id = str(district.pk)

@@ -10,6 +10,11 @@ urlpatterns = [
     path("district/notices/<uuid:text_id>/", views.text, name="notices-text"),
     path("district/notices/<uuid:text_id>/review/", views.review, name="notices-review"),
     path("district/notices/<uuid:text_id>/pdf/", views.text_pdf, name="notices-pdf"),
+    path(
+        "encounters/<uuid:encounter_id>/family-notice/",
+        views.encounter_notice,
+        name="encounters-family-notice",
+    ),
     path("families/<slug:slug>/", views.public, name="families"),
     path("families/<slug:slug>/<str:language>/", views.public, name="families-language"),
     path(

@@ -250,6 +250,26 @@ def mailing(request: HttpRequest, mailing_id: uuid.UUID) -> HttpResponse:
     )
 
 
+@require_POST
+def encounter_notice(request: HttpRequest, encounter_id: uuid.UUID) -> HttpResponse:
+    """The designated official or counsel approves the notice to the family of the student an
+    officer's visit concerned, and it is sent."""
+    from threshold.encounters.access import encounter_to_read
+
+    encounter = encounter_to_read(request.user, encounter_id)
+    access.school_for(request.user, Capability.APPROVE_FAMILY_NOTICE, encounter.school_id)
+    try:
+        mailing = services.encounter_notice_send(
+            encounter=encounter,
+            actor=request.user,  # type: ignore[arg-type]
+        )
+    except (TextProblem, services.NoticeForbidden) as problem:
+        messages.error(request, str(problem))
+        return redirect("encounters-report", encounter_id=encounter.pk)
+    messages.success(request, _("The notice is on its way to the family."))
+    return redirect("notices-mailing", mailing_id=mailing.pk)
+
+
 # The public page: no sign-in, only reviewed texts, nothing about any one family. ----------------
 
 
