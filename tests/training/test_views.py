@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from threshold.audit.models import AuditEvent
-from threshold.training import bank, services
+from threshold.policies.queries import policy_for
+from threshold.training import bank, questions, services
 from threshold.training.models import Assignment, Attempt
 
 from .helpers import assign, take
@@ -57,10 +58,40 @@ def test_taking_a_drill_from_start_to_results(world, client_for):
 def test_a_drill_page_shows_the_specimen_and_its_text(world, client_for):
     attempt = services.attempt_start(user=world.olga, district=world.north, track=bank.OFFICIAL)
     with_doc = next(q for q in attempt.questions if bank.BY_ID[q["scenario"]].specimen is not None)
-    key = bank.BY_ID[with_doc["scenario"]].specimen
+    key = questions.specimen_key(bank.BY_ID[with_doc["scenario"]], policy_for(world.north).pack)
     page = client_for(world.olga).get(reverse("training-attempt", args=[attempt.pk]))
     assert reverse("training-specimen", args=[key]) in page.content.decode()
     assert "TRAINING SPECIMEN - NOT A REAL DOCUMENT" in page.content.decode()
+
+
+def test_every_question_with_a_document_says_where_and_when_it_happens(world, client_for):
+    """Answers depend on the school, its address, the date and the hour (an expired warrant,
+    another school's address, a ten-day window): the drill says them."""
+    from threshold.training import specimens
+
+    attempt = services.attempt_start(user=world.olga, district=world.north, track=bank.OFFICIAL)
+    attempt.questions = [
+        questions.stored_question(bank.BY_ID[sid], policy_for(world.north))
+        for sid in (
+            "do-federal-search-expired",
+            "do-federal-search-other-school",
+            "do-i138-records",
+        )
+    ]
+    attempt.save(update_fields=["questions"])
+    page = client_for(world.olga).get(reverse("training-attempt", args=[attempt.pk]))
+    text = page.content.decode()
+    for key in ("search-federal-expired", "search-federal-premises", "i138"):
+        item = specimens.specimen(key)
+        when = item.presented_at
+        assert f"You work at {item.school}, {item.address}." in text, key
+        assert f" on {when:%A}, " in text and f"{when.day}, {when.year}." in text, key
+    # The results page says it too.
+    services.attempt_submit(
+        attempt=attempt, actor=world.olga, answers=[q["correct"] for q in attempt.questions]
+    )
+    results = client_for(world.olga).get(reverse("training-attempt", args=[attempt.pk]))
+    assert "You work at Northgate Intermediate School" in results.content.decode()
     image = client_for(world.olga).get(reverse("training-specimen", args=[key]))
     assert image.status_code == 200 and image["Content-Type"] == "image/png"
 
