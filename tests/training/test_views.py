@@ -130,8 +130,33 @@ def test_starting_an_assignment_that_does_not_cover_you_is_not_found(world, clie
     assert response.status_code == 404
 
 
+def test_no_certificate_for_practice_or_for_a_reopened_completion(world, client_for):
+    practice = services.attempt_start(user=world.alice, district=world.north, track=bank.TEACHER)
+    take(practice, world.alice)
+    client = client_for(world.alice)
+    assert client.get(reverse("training-certificate", args=[practice.pk])).status_code == 404
+    assert (
+        "Download the certificate"
+        not in client.get(reverse("training-attempt", args=[practice.pk])).content.decode()
+    )
+    assignment = assign(world, schools=[world.lincoln])
+    run = services.attempt_start(
+        user=world.alice, district=world.north, track=assignment.track, assignment=assignment
+    )
+    take(run, world.alice)
+    url = reverse("training-certificate", args=[run.pk])
+    assert client.get(url).status_code == 200
+    Attempt.objects.filter(pk=run.pk).update(superseded_at=timezone.now())
+    assert client.get(url).status_code == 404
+    results = client.get(reverse("training-attempt", args=[run.pk])).content.decode()
+    assert "Download the certificate" not in results
+
+
 def test_the_certificate_is_a_pdf_for_a_passed_drill_only(world, client_for):
-    attempt = services.attempt_start(user=world.alice, district=world.north, track=bank.TEACHER)
+    assignment = assign(world, schools=[world.lincoln])
+    attempt = services.attempt_start(
+        user=world.alice, district=world.north, track=assignment.track, assignment=assignment
+    )
     url = reverse("training-certificate", args=[attempt.pk])
     assert client_for(world.alice).get(url).status_code == 404  # not taken yet
     take(attempt, world.alice)
@@ -162,6 +187,27 @@ def test_an_administrator_assigns_from_the_page(world, client_for):
     assignment = Assignment.objects.get()
     assert assignment.title == "Front office drill"
     assert assignment.question_count == 5
+    page = client.get(response.url).content.decode()
+    assert "The drill is assigned: 1 person is covered." in page
+
+
+def test_assigning_records_officers_to_chosen_schools_is_a_clear_error(world, client_for):
+    client = client_for(world.dana)
+    due = (timezone.localdate() + timedelta(days=14)).isoformat()
+    response = client.post(
+        reverse("training-assignments"),
+        {
+            "track": bank.RECORDS,
+            "roles": ["records_officer"],
+            "schools": [str(world.lincoln.pk)],
+            "due_on": due,
+            "question_count": "5",
+            "pass_mark": "80",
+        },
+    )
+    assert response.status_code == 422
+    assert "Records officers work at the district office" in response.content.decode()
+    assert not Assignment.objects.exists()
 
 
 def test_a_bad_assignment_form_is_422_and_keeps_what_was_typed(world, client_for):

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from threshold.accounts import access
@@ -164,9 +165,10 @@ def specimen_image(request: HttpRequest, key: str) -> HttpResponse:
 
 @require_safe
 def certificate(request: HttpRequest, attempt_id: Any) -> HttpResponse:
-    """The completion certificate of a passed drill, as a PDF."""
+    """The completion certificate of a passed assigned drill that still counts, as a PDF (none for
+    a practice run, nor for a completion a pack revision reopened)."""
     run = _own_attempt(request, attempt_id)
-    if not run.passed:
+    if not run.passed or run.assignment_id is None or run.superseded_at is not None:
         raise Http404
     services.certificate_downloaded(attempt=run, actor=_user(request))
     response = HttpResponse(exports.certificate_pdf(run), content_type="application/pdf")
@@ -185,7 +187,7 @@ def assignments(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.assignment_create(
+                created = services.assignment_create(
                     district=district,
                     actor=_user(request),
                     track=data["track"],
@@ -199,7 +201,21 @@ def assignments(request: HttpRequest) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("The drill is assigned."))
+                covered = len(queries.assignees(created))
+                messages.success(
+                    request,
+                    ngettext(
+                        "The drill is assigned: %(count)s person is covered.",
+                        "The drill is assigned: %(count)s people are covered.",
+                        covered,
+                    )
+                    % {"count": covered},
+                )
+                if not covered:
+                    messages.warning(
+                        request,
+                        _("Nobody holds these roles at the schools chosen yet."),
+                    )
                 return redirect("training-assignments")
         status = 422
     rows = []
