@@ -50,6 +50,9 @@ def test_taking_a_drill_from_start_to_results(world, client_for):
     assert "6 of 6 right (100%)" in results
     assert "The pack&#x27;s answer" in results or "The pack's answer" in results
     assert "Why:" in results
+    # Every wrong option says where the pack gives it instead; the terms used are explained.
+    assert results.count("Not here: the pack gives this only in other situations") >= 6
+    assert "Words used in the drills" in results and "Surface checks" in results
     assert "Download the certificate (PDF)" in results
     attempt.refresh_from_db()
     assert attempt.passed

@@ -419,6 +419,39 @@ def _outcome_rules(kind: str, decision: Decision, pack: Pack) -> list[str]:
     return found
 
 
+def rules_giving(kind: str, value: str, pack: Pack) -> list[str]:
+    """The pack's rules that give this value of access, the student or the records, in some
+    situation: its tables for each document class, its rules with no document, its overrides."""
+    found: list[str] = []
+    tables = [pack.no_document]
+    for document in pack.documents.values():
+        tables.extend(document.groups.values())
+    for table in tables:
+        for outcomes in table.cases.values():
+            for outcome in outcomes:
+                given = getattr(outcome, kind)
+                if given is not None and given.value == value:
+                    found.append(outcome.rule)
+    found.extend(o.rule for o in pack.overrides if (v := getattr(o, kind)) and v.value == value)
+    return list(dict.fromkeys(found))
+
+
+def wrong_reasons(kind: str, key: str, pack: Pack) -> tuple[Reason, ...]:
+    """For a wrong option: where the pack gives it instead (at most two of its rules)."""
+    if key == bank.NONE_OF_THESE:
+        return ()
+    if kind in (bank.ACCESS, bank.STUDENT, bank.RECORDS_OUTCOME):
+        return _reasons(pack, rules_giving(kind, key, pack)[:2])
+    if kind == bank.DOCUMENT:
+        document = pack.documents.get(DocType(key)) if key in DocType.__members__ else None
+        return _reasons(pack, [document.rule] if document else [])
+    if kind in (bank.NOTIFY, bank.LOG):
+        rules = pack.notify if kind == bank.NOTIFY else pack.log
+        return _reasons(pack, [r.rule for r in rules if key in r.add][:2])
+    rule = _text_rules(pack, kind).get(key)
+    return _reasons(pack, [rule.rule] if rule else [])
+
+
 def reasons_for(kind: str, key: str, decision: Decision, pack: Pack) -> tuple[Reason, ...]:
     applied = {rule.id for rule in decision.rules}
     if key == bank.NONE_OF_THESE:
@@ -474,8 +507,10 @@ def present(
     options = []
     for key in stored["options"]:
         is_right = key == correct
-        explain_step = scenario.ask in (bank.STEP, bank.SAY) or is_right
-        reasons = reasons_for(scenario.ask, key, decision, pack) if explain_step else ()
+        if is_right:
+            reasons = reasons_for(scenario.ask, key, decision, pack)
+        else:
+            reasons = wrong_reasons(scenario.ask, key, pack)
         options.append(
             Option(
                 key=key,
