@@ -49,7 +49,7 @@ def test_assign_complete_report_and_certificate(live_server, page, tmp_path):
     page.get_by_label("Due date").fill(due)
     page.get_by_label("Questions per drill").fill("5")
     page.get_by_role("button", name="Assign the drill").click()
-    assert page.get_by_text("The drill is assigned.").is_visible()
+    assert page.get_by_text("The drill is assigned: 1 person is covered.").is_visible()
     assert page.get_by_role("cell", name="0 of 1").is_visible()
 
     # The front-office user sees it due on the home page and takes it.
