@@ -39,13 +39,19 @@ def test_taking_a_drill_from_start_to_results(world, client_for):
     attempt = Attempt.objects.get(user=world.alice)
     assert response.url == reverse("training-attempt", args=[attempt.pk])
     page = client.get(response.url).content.decode()
-    assert "Question 1 of 6" in page and "Send my answers" in page
+    assert "Question 1 of 6" in page and "Save and go on" in page
+    assert "Question 2 of 6" not in page  # one question per page
     assert "not been signed off" in page  # the pack in force is not reviewed yet
-    # Missing answers: 422, nothing graded.
-    assert client.post(response.url, {}).status_code == 422
-    answers = {f"q{i}": q["correct"] for i, q in enumerate(attempt.questions)}
-    done = client.post(response.url, answers)
-    assert done.status_code == 302
+    # No answer chosen: 422, nothing kept.
+    assert client.post(response.url, {"question": "0"}).status_code == 422
+    for index, question in enumerate(attempt.questions):
+        last = index == len(attempt.questions) - 1
+        data = {"question": str(index), "answer": question["correct"]}
+        data["send" if last else "next"] = "1"
+        done = client.post(response.url, data)
+        assert done.status_code == 302
+        if not last:
+            assert done.url.endswith(f"?q={index + 2}")
     results = client.get(response.url).content.decode()
     assert "6 of 6 right (100%)" in results
     assert "The pack&#x27;s answer" in results or "The pack's answer" in results
@@ -62,7 +68,9 @@ def test_a_drill_page_shows_the_specimen_and_its_text(world, client_for):
     attempt = services.attempt_start(user=world.olga, district=world.north, track=bank.OFFICIAL)
     with_doc = next(q for q in attempt.questions if bank.BY_ID[q["scenario"]].specimen is not None)
     key = questions.specimen_key(bank.BY_ID[with_doc["scenario"]], policy_for(world.north).pack)
-    page = client_for(world.olga).get(reverse("training-attempt", args=[attempt.pk]))
+    number = attempt.questions.index(with_doc) + 1
+    url = reverse("training-attempt", args=[attempt.pk])
+    page = client_for(world.olga).get(f"{url}?q={number}")
     assert reverse("training-specimen", args=[key]) in page.content.decode()
     assert "TRAINING SPECIMEN - NOT A REAL DOCUMENT" in page.content.decode()
 
@@ -82,8 +90,9 @@ def test_every_question_with_a_document_says_where_and_when_it_happens(world, cl
         )
     ]
     attempt.save(update_fields=["questions"])
-    page = client_for(world.olga).get(reverse("training-attempt", args=[attempt.pk]))
-    text = page.content.decode()
+    url = reverse("training-attempt", args=[attempt.pk])
+    client = client_for(world.olga)
+    text = "".join(client.get(f"{url}?q={n}").content.decode() for n in (1, 2, 3))
     for key in ("search-federal-expired", "search-federal-premises", "i138"):
         item = specimens.specimen(key)
         when = item.presented_at
@@ -328,3 +337,33 @@ def test_adopting_a_pack_on_the_page_says_how_many_drills_must_be_retaken(world,
         reverse("policy-adopt", args=[ref]), options, follow=True
     )
     assert "1 completed drill has a different answer under this policy" in response.content.decode()
+
+
+def test_a_drill_is_answered_one_question_at_a_time_and_kept(world, client_for):
+    attempt = services.attempt_start(user=world.alice, district=world.north, track=bank.TEACHER)
+    client = client_for(world.alice)
+    url = reverse("training-attempt", args=[attempt.pk])
+    first, second = attempt.questions[0], attempt.questions[1]
+    wrong = next(k for k in first["options"] if k != first["correct"])
+    assert client.post(url, {"question": "0", "answer": wrong, "next": "1"}).status_code == 302
+    # Leaving and coming back: the answer is kept, and the drill opens at the next question.
+    attempt.refresh_from_db()
+    assert services.saved_answers(attempt)[0] == wrong
+    page = client.get(url).content.decode()
+    assert "Question 2 of 6" in page and "1 of 6 answered" in page
+    assert f'value="{wrong}" checked' in client.get(url + "?q=1").content.decode()
+    # Changing an answer replaces it.
+    client.post(url, {"question": "0", "answer": first["correct"], "next": "1"})
+    attempt.refresh_from_db()
+    assert services.saved_answers(attempt)[0] == first["correct"]
+    # Sending with questions unanswered names them, and grades nothing.
+    response = client.post(url, {"question": "1", "answer": second["correct"], "send": "1"})
+    assert response.status_code == 422
+    assert "Questions 3, 4, 5, 6 have no answer yet." in response.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.finished_at is None
+    # An answer that is not one of the options is refused.
+    response = client.post(url, {"question": "2", "answer": "nonsense", "next": "1"})
+    assert response.status_code == 422
+    # Someone else cannot answer it.
+    assert client_for(world.bob).post(url, {"question": "2", "answer": "x"}).status_code == 404

@@ -190,6 +190,32 @@ def _same_policy(attempt: Attempt, policy: DistrictPolicy) -> bool:
     )
 
 
+def saved_answers(attempt: Attempt) -> list[str]:
+    """The answers chosen so far, one per question ("" where none is chosen yet)."""
+    found = [str(answer or "") for answer in (attempt.answers or [])]
+    return (found + [""] * len(attempt.questions))[: len(attempt.questions)]
+
+
+@transaction.atomic
+def attempt_save_answer(*, attempt: Attempt, actor: User, index: int, answer: str) -> Attempt:
+    """Keep the answer chosen for one question of a drill in progress (a drill is answered one
+    question at a time; it can be left and taken up again). Nothing is graded yet."""
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.user_id != actor.pk:
+        raise ValidationError(_("This drill is someone else's."))
+    if attempt.finished_at is not None:
+        raise ValidationError(_("This drill is finished already."))
+    if not 0 <= index < len(attempt.questions):
+        raise ValidationError(_("There is no such question in this drill."))
+    if answer not in attempt.questions[index]["options"]:
+        raise ValidationError(_("Choose an answer."))
+    answers = saved_answers(attempt)
+    answers[index] = answer
+    attempt.answers = answers
+    attempt.save(update_fields=["answers"])
+    return attempt
+
+
 @transaction.atomic
 def attempt_submit(*, attempt: Attempt, actor: User, answers: Sequence[str]) -> Attempt:
     """Grade a drill: each answer against the engine's, record the score and the time taken."""
