@@ -367,3 +367,20 @@ def test_a_drill_is_answered_one_question_at_a_time_and_kept(world, client_for):
     assert response.status_code == 422
     # Someone else cannot answer it.
     assert client_for(world.bob).post(url, {"question": "2", "answer": "x"}).status_code == 404
+
+
+def test_a_drill_with_a_withdrawn_situation_still_opens(world, client_for):
+    """A scenario taken out of the bank (as an answer that taught the wrong thing was): a
+    finished drill's results show the others; a drill in progress must be started again."""
+    done = services.attempt_start(user=world.alice, district=world.north, track=bank.TEACHER)
+    take(done, world.alice)
+    withdrawn = {**done.questions[0], "scenario": "do-imminent-danger-records"}
+    Attempt.objects.filter(pk=done.pk).update(questions=[withdrawn, *done.questions[1:]])
+    client = client_for(world.alice)
+    page = client.get(reverse("training-attempt", args=[done.pk]))
+    assert page.status_code == 200
+    assert "1 question of this drill is no longer in the drills" in page.content.decode()
+    open_run = services.attempt_start(user=world.alice, district=world.north, track=bank.TEACHER)
+    Attempt.objects.filter(pk=open_run.pk).update(questions=[withdrawn, *open_run.questions[1:]])
+    response = client.get(reverse("training-attempt", args=[open_run.pk]), follow=True)
+    assert "no longer in the drills: start it again" in response.content.decode()

@@ -495,6 +495,19 @@ def option_label(
     return pack.recipients.get(key, key)
 
 
+def presentable(stored: dict[str, Any], policy: DistrictPolicy) -> bool:
+    """Whether a stored question can still be shown: its scenario is in the bank (a scenario
+    can be withdrawn) and its document has a specimen under the pack in force."""
+    scenario = bank.BY_ID.get(stored["scenario"])
+    if scenario is None:
+        return False
+    try:
+        specimen_key(scenario, policy.pack)
+    except NoSpecimen:
+        return False
+    return True
+
+
 def present(
     stored: dict[str, Any], policy: DistrictPolicy, *, number: int, chosen: str | None = None
 ) -> Presented:

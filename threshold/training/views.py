@@ -119,15 +119,28 @@ def attempt(request: HttpRequest, attempt_id: Any) -> HttpResponse:
     if run.finished_at is not None:
         if request.method not in ("GET", "HEAD"):
             return HttpResponse(status=405)
+        pairs = list(enumerate(zip(run.questions, run.answers, strict=False), start=1))
         presented = [
             questions.present(q, policy, number=n, chosen=answer)
-            for n, (q, answer) in enumerate(zip(run.questions, run.answers, strict=False), start=1)
+            for n, (q, answer) in pairs
+            if questions.presentable(q, policy)
         ]
         return render(
             request,
             "training/results.html",
-            {"attempt": run, "presented": presented, "policy": policy},
+            {
+                "attempt": run,
+                "presented": presented,
+                "policy": policy,
+                "withdrawn": len(pairs) - len(presented),
+            },
         )
+    if not all(questions.presentable(q, policy) for q in run.questions):
+        messages.error(
+            request,
+            _("This drill asks a situation that is no longer in the drills: start it again."),
+        )
+        return redirect("training-home")
     if request.method == "POST" and "question" not in request.POST:
         return _submit_all(request, run, policy)
     if request.method not in ("GET", "HEAD", "POST"):
