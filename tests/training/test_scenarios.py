@@ -165,3 +165,17 @@ def test_the_nondisclosure_record_label_says_what_the_law_says():
     from threshold.policies import labels
 
     assert "forbids" not in str(labels.LOG["FERPA_EXEMPT_NONDISCLOSURE"])
+
+
+def test_none_of_these_is_right_when_a_district_option_takes_the_answer_away():
+    district_policy = policy(school_bus_is_public=True)
+    scenario = bank.BY_ID["do-school-bus"]
+    assert questions.answer(scenario, district_policy) == bank.NONE_OF_THESE
+    stored = questions.stored_question(scenario, district_policy, random.Random(2))
+    question = questions.present(stored, district_policy, number=1)
+    right = question.correct_option
+    assert right.key == bank.NONE_OF_THESE and right.label == "None of these"
+    # Explained by where the pack gives the other options instead.
+    assert right.reasons and all(reason.citations for reason in right.reasons)
+    # Under the default, "none of these" is a wrong option like any other.
+    assert questions.answer(scenario, policy()) == "school-bus"

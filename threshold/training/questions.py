@@ -520,7 +520,16 @@ def present(
     options = []
     for key in stored["options"]:
         is_right = key == correct
-        if is_right:
+        if is_right and key == bank.NONE_OF_THESE:
+            # Why none of the others holds: where the pack gives each of them instead.
+            found = [
+                reason
+                for other in stored["options"]
+                if other != key
+                for reason in wrong_reasons(scenario.ask, other, pack)
+            ]
+            reasons = tuple({reason.rule: reason for reason in found}.values())[:3]
+        elif is_right:
             reasons = reasons_for(scenario.ask, key, decision, pack)
         else:
             reasons = wrong_reasons(scenario.ask, key, pack)
