@@ -51,7 +51,7 @@ def test_every_specimen_is_marked_and_the_checker_reads_it_as_its_class():
 
 
 def test_a_specimen_image_is_a_png_marked_training_specimen():
-    image = specimens.image_png("i200")
+    image = specimens.image_png("i200_US-CT")
     assert image.startswith(b"\x89PNG")
     from io import BytesIO
 

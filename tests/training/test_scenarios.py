@@ -38,9 +38,10 @@ def test_a_state_search_warrant_lists_the_records_the_officers_ask_for():
 
 
 def test_the_federal_search_warrant_seizes_the_records_of_its_situation():
-    text = specimens.specimen("search-federal").text
-    attachment_b = text.split("ATTACHMENT B", 1)[1].lower()
-    assert "records" in attachment_b and "video" not in attachment_b
+    for jurisdiction in ("US-CT", "US-CA"):
+        text = specimens.specimen(f"search-federal_{jurisdiction}").text
+        attachment_b = text.split("ATTACHMENT B", 1)[1].lower()
+        assert "records" in attachment_b and "video" not in attachment_b
 
 
 def test_no_drill_withholds_information_in_an_emergency():
@@ -62,15 +63,29 @@ def test_state_court_specimens_are_from_the_packs_own_state(pack_id):
         if key is None:
             continue
         item = specimens.specimen(key)
+        # Every situation happens at a school in the pack's state ...
+        assert item.jurisdiction == pack.jurisdiction, key
+        assert item.address.split(",")[-1].split()[0] == state, key
         found = check_document(
             item.text, school=item.school, address=item.address, now=item.presented_at
         )
+        # ... and a state court's paper is from that state's courts.
         if found.jurisdiction not in (None, "FEDERAL", "FEDERAL_AGENCY"):
             assert found.jurisdiction == state, (scenario.id, key, found.jurisdiction)
-            assert item.jurisdiction == pack.jurisdiction, key
-            assert item.address.split(",")[-1].split()[0] == state, key
             seen += 1
     assert seen >= 5
+
+
+def test_each_states_version_of_a_document_reads_the_same():
+    """The Connecticut and California versions of a federal or DHS document differ only in the
+    school and the places named: the checker finds the same class, checks and terms."""
+    names = {key.rsplit("_", 1)[0] for key in specimens.all_specimens()}
+    for name in names:
+        ct = specimens.document_fact(f"{name}_US-CT")
+        ca = specimens.document_fact(f"{name}_US-CA")
+        assert ct == ca, name
+        text = specimens.specimen(f"{name}_US-CA").text
+        assert "Connecticut" not in text and ", CT 0" not in text, name
 
 
 def test_a_california_district_gets_california_court_papers():

@@ -93,7 +93,11 @@ def test_every_question_with_a_document_says_where_and_when_it_happens(world, cl
     url = reverse("training-attempt", args=[attempt.pk])
     client = client_for(world.olga)
     text = "".join(client.get(f"{url}?q={n}").content.decode() for n in (1, 2, 3))
-    for key in ("search-federal-expired", "search-federal-premises", "i138"):
+    for key in (
+        "search-federal-expired_US-CT",
+        "search-federal-premises_US-CT",
+        "i138_US-CT",
+    ):
         item = specimens.specimen(key)
         when = item.presented_at
         assert f"You work at {item.school}, {item.address}." in text, key

@@ -6,10 +6,11 @@ never say what class a specimen is: the document checker reads it, exactly as it
 the front desk, and the decision engine works from what the checker finds. The picture shown to
 staff is drawn from the same text, with "TRAINING SPECIMEN" across it.
 
-A state court's document exists once per state (`<name>_<jurisdiction>`, e.g.
-`search-state_US-CA`): a scenario names the document (`search-state`) and the district's pack
-decides which state's specimen is shown, so that a California district is drilled on California
-court papers. A document with no specimen for the pack's state leaves the scenario out.
+Each document exists once per state (`<name>_<jurisdiction>`, e.g. `search-state_US-CA`): a
+scenario names the document (`search-state`) and the district's pack decides which state's
+specimen is shown, so that a California district is drilled at a California school on California
+court papers (a federal or DHS document differs between states only in the school and places it
+names). A document with no specimen for the pack's state leaves the scenario out.
 """
 
 from __future__ import annotations
