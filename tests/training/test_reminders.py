@@ -88,3 +88,27 @@ def test_reminders_are_in_the_persons_language(world, smtp_server, run_worker):
 def test_a_bad_date_is_a_clear_error(db):
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("training", "reminders", "--today", "tomorrow")
+
+
+def test_one_failing_reminder_does_not_stop_the_others(
+    world, smtp_server, run_worker, monkeypatch, caplog
+):
+    """Each reminder is its own transaction: a failure is logged, leaves no half record, and
+    the next person still gets theirs."""
+    assign(world, days=2, title="Desk refresher")  # alice (Lincoln) and bob (Washington)
+    real = services.queue_email
+
+    def failing(*, to, **kwargs):
+        if to == [world.alice.email]:  # after alice's Reminder row is written
+            raise RuntimeError("mail queue broke")
+        return real(to=to, **kwargs)
+
+    monkeypatch.setattr(services, "queue_email", failing)
+    with caplog.at_level("ERROR", logger="threshold.training.services"):
+        remind()
+    run_worker()
+    assert [m["To"] for m in smtp_server.messages] == ["bob@north.example"]
+    assert not Reminder.objects.filter(user=world.alice).exists()
+    assert Reminder.objects.filter(user=world.bob).count() == 1
+    assert "training reminder failed" in caplog.text
+    assert AuditEvent.objects.filter(action="training.reminder_sent").count() == 1

@@ -1,6 +1,7 @@
 """Assigning drills, taking them, where each person stands, and a pack revision that reopens a
 completed drill."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -69,9 +70,22 @@ def test_an_assignment_covers_the_roles_at_the_schools_chosen(world):
     records = factories.staff_with_role(world.north, Role.RECORDS_OFFICER, full_name="Rita Roe")
     for_records = assign(world, track=bank.RECORDS, roles=["records_officer"])
     assert set(queries.assignees(for_records)) == {records}
-    # An assignment for some schools covers no district-wide role.
-    some = assign(world, track=bank.RECORDS, roles=["records_officer"], schools=[world.lincoln])
-    assert queries.assignees(some) == {}
+
+
+def test_district_wide_roles_with_chosen_schools_is_refused(world):
+    """Records officers hold no school: an assignment for chosen schools would cover nobody in
+    that role, silently. It is refused instead."""
+    factories.staff_with_role(world.north, Role.RECORDS_OFFICER, full_name="Rita Roe")
+    with pytest.raises(ValidationError) as error:
+        assign(
+            world,
+            track=bank.RECORDS,
+            roles=["records_officer", "front_office"],
+            schools=[world.lincoln],
+        )
+    assert "schools" in error.value.message_dict
+    assert "district office" in error.value.message_dict["schools"][0]
+    assert not Assignment.objects.exists()
 
 
 def test_staff_are_due_then_current_after_passing(world):
@@ -270,3 +284,88 @@ def test_a_new_pack_version_that_changes_an_answer_marks_the_staff_due_again(
     assert queries.my_standings(world.olga)[0].state == queries.DUE
     event = AuditEvent.objects.get(action="training.drill_due_again")
     assert event.data["scenarios"] == ["do-i138-records"]
+
+
+def test_a_retake_asks_first_the_situations_whose_answer_changed(world):
+    official = assign(world, track=bank.OFFICIAL, roles=["designated_official"])
+    before = policy_for(world.north)
+    run = start_with(
+        world.olga,
+        world.north,
+        official,
+        ["do-i138-records", "do-school-bus", "do-state-arrest-where"],
+        before,
+    )
+    take(run, world.olga)
+    adopt(world, arrest_in_private_office=False)
+    run.refresh_from_db()
+    assert run.changed_scenarios == ["do-state-arrest-where"]
+    for _ in range(3):
+        retake = services.attempt_start(
+            user=world.olga, district=world.north, track=official.track, assignment=official
+        )
+        assert retake.questions[0]["scenario"] == "do-state-arrest-where"
+        # Under the new options its answer is the other step.
+        assert retake.questions[0]["correct"] == "student-per-document"
+        assert len({q["scenario"] for q in retake.questions}) == official.question_count
+    # A practice run is drawn as usual.
+    practice = services.attempt_start(user=world.olga, district=world.north, track=official.track)
+    assert len(practice.questions) == services.PRACTICE_QUESTIONS
+
+
+def test_staff_whose_drill_is_reopened_are_told_by_email(world, smtp_server, run_worker):
+    official = assign(world, track=bank.OFFICIAL, roles=["designated_official"], title="Desk")
+    run = start_with(
+        world.olga, world.north, official, ["do-state-arrest-where"], policy_for(world.north)
+    )
+    take(run, world.olga)
+    adopt(world, arrest_in_private_office=False)
+    run_worker()
+    [message] = smtp_server.messages
+    assert message["To"] == world.olga.email
+    assert message["Subject"] == "Due again: Desk"
+    body = message.get_payload(decode=True).decode()
+    assert "policy changed" in body and "/training/" in body
+
+
+def test_recheck_after_a_deploy_that_changes_the_pack_under_the_same_version(
+    world, tmp_path, monkeypatch, smtp_server, run_worker
+):
+    """The pack file changes but keeps its version (a fix deployed in place): `threshold
+    training recheck` re-answers the completed drills and reopens those that changed."""
+    from django.core.management import call_command
+
+    from threshold.protocol import pack as pack_module
+
+    official = assign(world, track=bank.OFFICIAL, roles=["designated_official"])
+    run = start_with(
+        world.olga,
+        world.north,
+        official,
+        ["do-i138-records", "do-school-bus"],
+        policy_for(world.north),
+    )
+    take(run, world.olga)
+    shipped = (pack_module.PACKS_DIR / "ct-2025.toml").read_text(encoding="utf-8")
+    revised = shipped.replace(
+        'STUDENT_RECORDS = { records = "HOLD_FOR_COUNSEL", rule = "i138-counsel-decides" }',
+        'STUDENT_RECORDS = { records = "NONE", rule = "i138-counsel-decides" }',
+    )
+    assert revised != shipped
+    (tmp_path / "ct-2025.toml").write_text(revised, encoding="utf-8")
+    monkeypatch.setattr(pack_module, "PACKS_DIR", tmp_path)
+
+    out = io.StringIO()
+    call_command("training", "recheck", stdout=out)
+    assert "drills due again: 1" in out.getvalue()
+    run.refresh_from_db()
+    assert run.superseded_at is not None and run.changed_scenarios == ["do-i138-records"]
+    assert queries.my_standings(world.olga)[0].state == queries.DUE
+    event = AuditEvent.objects.get(action="training.drill_due_again")
+    assert event.actor is None and event.data["scenarios"] == ["do-i138-records"]
+    run_worker()
+    assert [m["To"] for m in smtp_server.messages] == [world.olga.email]
+    # Nothing more on a second run.
+    out = io.StringIO()
+    call_command("training", "recheck", stdout=out)
+    assert "drills due again: 0" in out.getvalue()

@@ -131,7 +131,9 @@ LOG: dict[str, Promise] = {
     "COPIES": _("Copies of every document"),
     "FERPA_REQUEST_RECORD": _("The student's record of disclosures (FERPA)"),
     "FERPA_EXEMPT_DIRECTORY": _("No FERPA record needed (directory information)"),
-    "FERPA_EXEMPT_NONDISCLOSURE": _("No FERPA record (an order forbids it)"),
+    "FERPA_EXEMPT_NONDISCLOSURE": _(
+        "No FERPA record needed (a subpoena under a non-disclosure order, 34 CFR 99.32(d)(5))"
+    ),
     "RESTRICTED_FILE": _("A restricted file"),
 }
 

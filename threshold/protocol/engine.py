@@ -110,6 +110,9 @@ class Decision:
     review_notice: str | None
     options: Mapping[str, bool] = field(default_factory=dict)
     language: str = "en"  # of the headline, steps, words, rule texts and notice
+    # The ids of the pack's overrides that applied, in order (what changed an outcome after the
+    # requests were combined); for explaining which rule decided each outcome.
+    overrides: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The decision in the contract's JSON shape, plus what a person needs."""
@@ -309,9 +312,11 @@ def decide(
     }
 
     # 3. Overrides (an emergency, an officer going on, a mixed directory request ...), in order.
+    fired: list[str] = []
     for override in pack.overrides:
         if not override.when.holds(ctx):
             continue
+        fired.append(override.id)
         if override.access is not None and access is not Access.NOT_APPLICABLE:
             access = override.access
         if override.student_contact is not None and student_contact is not (
@@ -370,6 +375,7 @@ def decide(
         review_notice=_review_notice(pack, signoff),
         options=dict(resolved),
         language=language,
+        overrides=tuple(fired),
     )
 
 

@@ -69,6 +69,9 @@ PROMPTS: dict[str, Promise] = {
 }
 
 ALL_ID = ["NAME", "BADGE_OR_ID_NUMBER", "PHONE", "BUSINESS_CARD"]
+# An option right when no other option shown is (a district's option may take away the one
+# answer the pack gives, and the question stays askable).
+NONE_OF_THESE = "NONE_OF_THESE"
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         ask=SAY,
         facts=facts(requests=["ENTER_NONPUBLIC_AREA"]),
-        candidates=("no-warrant", "comply-with-warrant", "no-consent", "emergency"),
+        candidates=("comply-with-warrant", "emergency", "no-warrant", "named-student"),
     ),
     Scenario(
         id="fo-identification-missing",
@@ -148,12 +151,12 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         ask=STEP,
         facts=facts(
-            agency="STATE_OR_LOCAL_POLICE",
+            agency="UNVERIFIED",
             identification=["NAME"],
             requests=["ACCESS_STUDENT"],
             subject="STUDENT",
         ),
-        candidates=("identification-missing", "identification", "by-phone", "in-writing"),
+        candidates=("in-writing", "identification-missing", "by-phone", "exigency"),
     ),
     Scenario(
         id="fo-cannot-verify",
@@ -171,7 +174,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             requests=["SCHEDULE_OR_WHEREABOUTS"],
             subject="STUDENT",
         ),
-        candidates=("verify-identity", "comply-with-warrant", "named-student", "emergency"),
+        candidates=("comply-with-warrant", "named-student", "verify-identity", "emergency"),
     ),
     Scenario(
         id="fo-phone-enrollment",
@@ -189,7 +192,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             requests=["DIRECTORY_INFORMATION"],
             subject="STUDENT",
         ),
-        candidates=("no-information-by-phone", "no-information", "hold-for-counsel", "wait-here"),
+        candidates=("wait-here", "hold-for-counsel", "no-information-by-phone", "emergency"),
     ),
     Scenario(
         id="fo-i200-lobby",
@@ -216,7 +219,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             requests=["ENTER_NONPUBLIC_AREA", "ARREST_PERSON"], subject="PARENT_OR_GUARDIAN"
         ),
         specimen="i205",
-        candidates=("not-a-judicial-warrant", "comply-with-warrant", "no-consent", "emergency"),
+        candidates=("comply-with-warrant", "not-a-judicial-warrant", "named-student", "emergency"),
     ),
     Scenario(
         id="fo-keep-in-lobby",
@@ -228,7 +231,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         ask=STEP,
         facts=facts(requests=["ENTER_NONPUBLIC_AREA"]),
-        candidates=("front-desk", "warrant-scope", "no-consent-do-not-obstruct", "exigency"),
+        candidates=("warrant-scope", "exigency", "front-desk", "no-consent-do-not-obstruct"),
     ),
     Scenario(
         id="fo-goes-on",
@@ -241,7 +244,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         ask=SAY,
         facts=facts(requests=["ENTER_NONPUBLIC_AREA"], proceeds=True),
         specimen="i200",
-        candidates=("no-consent", "not-a-judicial-warrant", "comply-with-warrant", "emergency"),
+        candidates=("comply-with-warrant", "emergency", "named-student", "no-consent"),
     ),
     Scenario(
         id="fo-hot-pursuit",
@@ -271,8 +274,8 @@ SCENARIOS: tuple[Scenario, ...] = (
             requests=["ACCESS_STUDENT"], subject="STUDENT", exigency="ASSERTED_WITHOUT_BASIS"
         ),
         candidates=(
-            "exigency-without-basis",
             "exigency",
+            "exigency-without-basis",
             "warrant-scope",
             "private-party-emergency",
         ),
@@ -304,7 +307,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         ask=STEP,
         facts=facts(requests=["ARREST_PERSON"], subject="PARENT_OR_GUARDIAN"),
         specimen="i247a",
-        candidates=("detainer", "immigration-judge-order", "notice-to-appear", "warrant-scope"),
+        candidates=("immigration-judge-order", "notice-to-appear", "detainer", "warrant-scope"),
     ),
     Scenario(
         id="fo-email-list",
@@ -316,7 +319,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         ask=STEP,
         facts=facts(channel="EMAIL", requests=["STUDENT_LIST"]),
-        candidates=("in-writing", "by-phone", "front-desk", "identification"),
+        candidates=("by-phone", "front-desk", "identification", "in-writing"),
     ),
     # -- Designated official ---------------------------------------------------------------
     Scenario(
@@ -349,7 +352,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         facts=facts(
             agency="STATE_OR_LOCAL_POLICE", requests=["STUDENT_RECORDS"], subject="STUDENT"
         ),
-        specimen="search-ct",
+        specimen="search-state",
     ),
     Scenario(
         id="do-classify-court-order",
@@ -434,7 +437,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             subject="STUDENT",
         ),
         specimen="search-federal-expired",
-        candidates=("failed-checks", "warrant-scope", "check-the-face", "administrative-warrant"),
+        candidates=("warrant-scope", "administrative-warrant", "failed-checks", "records-seized"),
     ),
     Scenario(
         id="do-federal-arrest-student",
@@ -462,12 +465,12 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         ask=STEP,
         facts=facts(agency="STATE_OR_LOCAL_POLICE", requests=["ARREST_PERSON"], subject="STUDENT"),
-        specimen="arrest-ct",
+        specimen="arrest-state",
         candidates=(
-            "student-private-office",
-            "student-per-document",
             "student-not-produced",
             "records-seized",
+            "student-private-office",
+            "student-per-document",
         ),
     ),
     Scenario(
@@ -484,8 +487,14 @@ SCENARIOS: tuple[Scenario, ...] = (
             requests=["ARREST_PERSON"],
             subject="PARENT_OR_GUARDIAN",
         ),
-        specimen="arrest-ct",
-        candidates=("EMERGENCY_CONTACT", "PARENT_FERPA", "ELIGIBLE_STUDENT_FERPA", "PARENT_POLICY"),
+        specimen="arrest-state",
+        candidates=(
+            "PARENT_FERPA",
+            "ELIGIBLE_STUDENT_FERPA",
+            "EMERGENCY_CONTACT",
+            "GOVERNING_BOARD",
+            NONE_OF_THESE,
+        ),
     ),
     Scenario(
         id="do-i138-records",
@@ -504,16 +513,22 @@ SCENARIOS: tuple[Scenario, ...] = (
         title=_("A warrant you are not allowed to read"),
         situation=_(
             "An agent waves a paper he calls a federal search warrant but will not let you read "
-            "it, and asks to go to the main office files."
+            "it or copy it, and asks to go to the main office files. Nobody at the school can "
+            "say what the paper is."
         ),
         ask=STEP,
         facts=facts(
             agency="FEDERAL_LAW_ENFORCEMENT",
             requests=["ENTER_NONPUBLIC_AREA", "STUDENT_RECORDS"],
             subject="STUDENT",
-            documents=[{"type": "JUDICIAL_SEARCH_WARRANT", "facial_check": "NOT_APPLICABLE"}],
+            documents=[{"type": "UNKNOWN", "facial_check": "NOT_APPLICABLE"}],
         ),
-        candidates=("check-the-face", "warrant-scope", "failed-checks", "records-seized"),
+        candidates=(
+            "warrant-scope",
+            "records-seized",
+            "unknown-document",
+            "administrative-warrant",
+        ),
     ),
     Scenario(
         id="do-student-sought-notify",
@@ -525,7 +540,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         ask=NOTIFY,
         facts=facts(requests=["ACCESS_STUDENT"], subject="STUDENT"),
-        candidates=("PARENT_POLICY", "PARENT_FERPA", "EMERGENCY_CONTACT", "ELIGIBLE_STUDENT_FERPA"),
+        candidates=("PARENT_FERPA", "PARENT_POLICY", "ELIGIBLE_STUDENT_FERPA", NONE_OF_THESE),
     ),
     Scenario(
         id="do-who-is-told",
@@ -539,9 +554,9 @@ SCENARIOS: tuple[Scenario, ...] = (
         facts=facts(requests=["ENTER_NONPUBLIC_AREA"]),
         specimen="i200",
         candidates=(
-            "SUPERINTENDENT",
             "PARENT_FERPA",
             "EMERGENCY_CONTACT",
+            "SUPERINTENDENT",
             "ELIGIBLE_STUDENT_FERPA",
         ),
     ),
@@ -561,7 +576,12 @@ SCENARIOS: tuple[Scenario, ...] = (
             subject="ELIGIBLE_STUDENT",
         ),
         specimen="subpoena",
-        candidates=("ELIGIBLE_STUDENT_FERPA", "PARENT_FERPA", "PARENT_POLICY", "EMERGENCY_CONTACT"),
+        candidates=(
+            "PARENT_FERPA",
+            "ELIGIBLE_STUDENT_FERPA",
+            "EMERGENCY_CONTACT",
+            "GOVERNING_BOARD",
+        ),
     ),
     Scenario(
         id="do-school-bus",
@@ -573,7 +593,13 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         ask=STEP,
         facts=facts(place="SCHOOL_BUS", requests=["ACCESS_STUDENT"], subject="STUDENT"),
-        candidates=("school-bus", "bus-stop-public", "bus-stop-school", "warrant-scope"),
+        candidates=(
+            "bus-stop-public",
+            "bus-stop-school",
+            "warrant-scope",
+            "school-bus",
+            NONE_OF_THESE,
+        ),
     ),
     Scenario(
         id="do-court-order-student",
@@ -590,22 +616,6 @@ SCENARIOS: tuple[Scenario, ...] = (
         specimen="court-order-interview",
     ),
     Scenario(
-        id="do-imminent-danger-records",
-        track=OFFICIAL,
-        title=_("Police say a child is in danger"),
-        situation=_(
-            "A police sergeant says a man with a weapon is looking for a student and asks where "
-            "that student is right now."
-        ),
-        ask=RECORDS_OUTCOME,
-        facts=facts(
-            agency="STATE_OR_LOCAL_POLICE",
-            requests=["SCHEDULE_OR_WHEREABOUTS"],
-            subject="STUDENT",
-            exigency="IMMINENT_DANGER",
-        ),
-    ),
-    Scenario(
         id="do-request-recorded",
         track=OFFICIAL,
         title=_("Writing down a request you refused"),
@@ -615,7 +625,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         ask=LOG,
         facts=facts(requests=["SCHEDULE_OR_WHEREABOUTS"], subject="STUDENT"),
-        candidates=("FERPA_REQUEST_RECORD", "FERPA_EXEMPT_DIRECTORY", "FERPA_EXEMPT_NONDISCLOSURE"),
+        candidates=("FERPA_EXEMPT_DIRECTORY", "FERPA_REQUEST_RECORD", "FERPA_EXEMPT_NONDISCLOSURE"),
     ),
     # -- Teachers and staff ----------------------------------------------------------------
     Scenario(
@@ -629,8 +639,8 @@ SCENARIOS: tuple[Scenario, ...] = (
         ask=STEP,
         facts=facts(place="NONPUBLIC_AREA", requests=["ACCESS_STUDENT"], subject="STUDENT"),
         candidates=(
-            "call-designated-official",
             "warrant-scope",
+            "call-designated-official",
             "records-seized",
             "student-private-office",
         ),
@@ -657,25 +667,32 @@ SCENARIOS: tuple[Scenario, ...] = (
         ask=SAY,
         facts=facts(place="NONPUBLIC_AREA", requests=["ACCESS_STUDENT"], subject="STUDENT"),
         specimen="i200",
-        candidates=("no-student", "named-student", "comply-with-warrant", "verify-identity"),
+        candidates=("named-student", "comply-with-warrant", "no-student", "verify-identity"),
     ),
     Scenario(
         id="tc-playground-arrest-warrant",
         track=TEACHER,
         title=_("Police with an arrest warrant at the field"),
         situation=_(
-            "During gym class on the field, two police officers, with the designated official "
-            "beside them, show the arrest warrant below for one of your students."
+            "During gym class on the field, two police officers show you the arrest warrant "
+            "below for one of your students and ask you to walk him over to them. You have the "
+            "rest of the class with you; the office has been called."
         ),
-        ask=SAY,
+        ask=STEP,
+        prompt=_("Who takes the student to the officers, and where?"),
         facts=facts(
             agency="STATE_OR_LOCAL_POLICE",
             place="NONPUBLIC_AREA",
             requests=["ARREST_PERSON"],
             subject="STUDENT",
         ),
-        specimen="arrest-ct",
-        candidates=("named-student", "no-student", "not-a-judicial-warrant", "verify-identity"),
+        specimen="arrest-state",
+        candidates=(
+            "student-not-produced",
+            "student-private-office",
+            "student-per-document",
+            "exigency",
+        ),
     ),
     Scenario(
         id="tc-bus-stop",
@@ -691,7 +708,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             requests=["ACCESS_STUDENT", "SCHEDULE_OR_WHEREABOUTS"],
             subject="STUDENT",
         ),
-        candidates=("bus-stop-public", "bus-stop-school", "school-bus", "warrant-scope"),
+        candidates=("school-bus", "warrant-scope", "bus-stop-public", "bus-stop-school"),
     ),
     Scenario(
         id="tc-walks-in",
@@ -731,9 +748,9 @@ SCENARIOS: tuple[Scenario, ...] = (
         ask=STEP,
         facts=facts(place="NONPUBLIC_AREA", requests=["IMMIGRATION_STATUS", "STUDENT_LIST"]),
         candidates=(
-            "immigration-status",
             "records-directory",
             "records-seized",
+            "immigration-status",
             "records-after-notice",
         ),
     ),
@@ -752,7 +769,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             requests=["ENTER_NONPUBLIC_AREA"],
             exigency="IMMINENT_DANGER",
         ),
-        candidates=("emergency", "no-consent", "no-warrant", "comply-with-warrant"),
+        candidates=("no-warrant", "comply-with-warrant", "emergency", "named-student"),
     ),
     # -- Records officer -------------------------------------------------------------------
     Scenario(
@@ -819,9 +836,9 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         specimen="grand-jury-requested",
         candidates=(
-            "confidentiality-request",
             "records-ordered-no-notice",
             "records-hold",
+            "confidentiality-request",
             "records-seized",
         ),
     ),
@@ -841,7 +858,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             subject="STUDENT",
         ),
         specimen="grand-jury-ordered",
-        candidates=("FERPA_EXEMPT_NONDISCLOSURE", "FERPA_EXEMPT_DIRECTORY", "FERPA_REQUEST_RECORD"),
+        candidates=("FERPA_REQUEST_RECORD", "FERPA_EXEMPT_DIRECTORY", "FERPA_EXEMPT_NONDISCLOSURE"),
     ),
     Scenario(
         id="ro-directory-police",
@@ -873,9 +890,9 @@ SCENARIOS: tuple[Scenario, ...] = (
             opt_out=True,
         ),
         candidates=(
-            "directory-opt-out",
             "records-directory",
             "non-directory-identifier",
+            "directory-opt-out",
             "records-after-notice",
         ),
     ),
@@ -895,10 +912,10 @@ SCENARIOS: tuple[Scenario, ...] = (
             non_directory=True,
         ),
         candidates=(
-            "non-directory-identifier",
             "records-directory",
             "directory-opt-out",
             "records-seized",
+            "non-directory-identifier",
         ),
     ),
     Scenario(
@@ -916,7 +933,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             requests=["DIRECTORY_INFORMATION"],
             subject="STUDENT",
         ),
-        candidates=("FERPA_EXEMPT_DIRECTORY", "FERPA_REQUEST_RECORD", "FERPA_EXEMPT_NONDISCLOSURE"),
+        candidates=("FERPA_REQUEST_RECORD", "FERPA_EXEMPT_NONDISCLOSURE", "FERPA_EXEMPT_DIRECTORY"),
     ),
     Scenario(
         id="ro-directory-and-records",
@@ -944,21 +961,22 @@ SCENARIOS: tuple[Scenario, ...] = (
         ask=STEP,
         facts=facts(channel="MAIL_OR_FAX", requests=["STUDENT_LIST", "STUDENT_RECORDS"]),
         specimen="i138",
-        candidates=("dhs-subpoena", "records-after-notice", "records-seized", "records-directory"),
+        candidates=("records-after-notice", "records-seized", "dhs-subpoena", "records-directory"),
     ),
     Scenario(
         id="ro-search-warrant-records",
         track=RECORDS,
         title=_("A state search warrant for a file"),
         situation=_(
-            "State police detectives present the search warrant below. Besides the locker it "
-            "names, they ask the records office for the student's file."
+            "State police detectives present the search warrant below at the records office. "
+            "They ask for the student's cumulative file, attendance and discipline records, "
+            "which the warrant lists, and for nothing else."
         ),
         ask=RECORDS_OUTCOME,
         facts=facts(
             agency="STATE_OR_LOCAL_POLICE", requests=["STUDENT_RECORDS"], subject="STUDENT"
         ),
-        specimen="search-ct",
+        specimen="search-state",
     ),
     Scenario(
         id="ro-court-order-notice",
@@ -974,11 +992,11 @@ SCENARIOS: tuple[Scenario, ...] = (
             requests=["STUDENT_RECORDS"],
             subject="STUDENT",
         ),
-        specimen="court-order",
+        specimen="court-order-records",
         candidates=(
-            "PARENT_FERPA",
             "EMERGENCY_CONTACT",
             "ELIGIBLE_STUDENT_FERPA",
+            "PARENT_FERPA",
             "GOVERNING_BOARD",
         ),
     ),

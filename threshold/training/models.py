@@ -88,6 +88,8 @@ class Attempt(models.Model):
         PackAdoption, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     retake_by = models.DateField(null=True, blank=True)
+    # The scenarios whose answer the revision changed: the retake asks them first.
+    changed_scenarios = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from threshold.accounts.models import District, Membership, School, User
+from threshold.accounts.roles import is_school_role
 from threshold.policies.models import PackAdoption
 from threshold.training.bank import TRACK_FOR_ROLE
 from threshold.training.models import Assignment, Attempt
@@ -20,6 +21,8 @@ OVERDUE = "overdue"
 
 # The roles a drill can be assigned to: those with a drill set of their own.
 TRAINABLE_ROLES = tuple(TRACK_FOR_ROLE)
+# Roles held for the whole district, at no school: an assignment for chosen schools covers none.
+DISTRICT_WIDE_ROLES = tuple(role for role in TRAINABLE_ROLES if not is_school_role(role))
 
 
 @dataclass

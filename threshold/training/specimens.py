@@ -5,6 +5,12 @@ public forms, with a line at its top and bottom that says it is a training speci
 never say what class a specimen is: the document checker reads it, exactly as it reads a photo at
 the front desk, and the decision engine works from what the checker finds. The picture shown to
 staff is drawn from the same text, with "TRAINING SPECIMEN" across it.
+
+Each document exists once per state (`<name>_<jurisdiction>`, e.g. `search-state_US-CA`): a
+scenario names the document (`search-state`) and the district's pack decides which state's
+specimen is shown, so that a California district is drilled at a California school on California
+court papers (a federal or DHS document differs between states only in the school and places it
+names). A document with no specimen for the pack's state leaves the scenario out.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ class Specimen:
     school: str  # the made-up school the document is addressed to
     address: str
     presented_at: datetime  # when the drill's officer presents it (for dates and hours)
+    jurisdiction: str | None = None  # a state court's document: the pack jurisdiction it is for
 
 
 @cache
@@ -50,6 +57,7 @@ def all_specimens() -> dict[str, Specimen]:
             school=item["school"],
             address=item["address"],
             presented_at=datetime.fromisoformat(item["now"]),
+            jurisdiction=item.get("jurisdiction"),
         )
         for key, item in data.items()
     }
@@ -57,6 +65,16 @@ def all_specimens() -> dict[str, Specimen]:
 
 def specimen(key: str) -> Specimen:
     return all_specimens()[key]
+
+
+def resolve(name: str, jurisdiction: str) -> str | None:
+    """The specimen a scenario's document `name` stands for under a pack of `jurisdiction`: the
+    document itself, or its version for that state; None when the state has none."""
+    found = all_specimens()
+    if name in found:
+        return name
+    key = f"{name}_{jurisdiction}"
+    return key if key in found else None
 
 
 @cache

@@ -14,8 +14,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from threshold.accounts import access
@@ -117,38 +119,117 @@ def attempt(request: HttpRequest, attempt_id: Any) -> HttpResponse:
     if run.finished_at is not None:
         if request.method not in ("GET", "HEAD"):
             return HttpResponse(status=405)
+        pairs = list(enumerate(zip(run.questions, run.answers, strict=False), start=1))
         presented = [
             questions.present(q, policy, number=n, chosen=answer)
-            for n, (q, answer) in enumerate(zip(run.questions, run.answers, strict=False), start=1)
+            for n, (q, answer) in pairs
+            if questions.presentable(q, policy)
         ]
         return render(
             request,
             "training/results.html",
-            {"attempt": run, "presented": presented, "policy": policy},
+            {
+                "attempt": run,
+                "presented": presented,
+                "policy": policy,
+                "withdrawn": len(pairs) - len(presented),
+            },
         )
-    form = DrillForm(request.POST or None, questions=run.questions)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.attempt_submit(attempt=run, actor=_user(request), answers=form.answers())
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return redirect("training-attempt", attempt_id=run.pk)
-        status = 422
-    elif request.method not in ("GET", "HEAD"):
+    if not all(questions.presentable(q, policy) for q in run.questions):
+        messages.error(
+            request,
+            _("This drill asks a situation that is no longer in the drills: start it again."),
+        )
+        return redirect("training-home")
+    if request.method == "POST" and "question" not in request.POST:
+        return _submit_all(request, run, policy)
+    if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)
-    presented = [
-        (questions.present(q, policy, number=n), form[f"q{n - 1}"])
-        for n, q in enumerate(run.questions, start=1)
-    ]
+    answers = services.saved_answers(run)
+    total = len(run.questions)
+    index = _question_index(request, answers)
+    error = None
+    if request.method == "POST":
+        try:
+            run = services.attempt_save_answer(
+                attempt=run,
+                actor=_user(request),
+                index=index,
+                answer=request.POST.get("answer", ""),
+            )
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            answers = services.saved_answers(run)
+            missing = [str(n) for n, answer in enumerate(answers, start=1) if not answer]
+            if "send" not in request.POST:
+                following = (
+                    index + 1 if index + 1 < total else int(missing[0]) - 1 if missing else index
+                )
+                url = reverse("training-attempt", args=[run.pk])
+                return redirect(f"{url}?q={following + 1}")
+            if missing:
+                error = ngettext(
+                    "Question %(numbers)s has no answer yet.",
+                    "Questions %(numbers)s have no answer yet.",
+                    len(missing),
+                ) % {"numbers": ", ".join(missing)}
+            else:
+                try:
+                    services.attempt_submit(attempt=run, actor=_user(request), answers=answers)
+                except ValidationError as problem:
+                    error = " ".join(problem.messages)
+                else:
+                    return redirect("training-attempt", attempt_id=run.pk)
+    item = questions.present(
+        run.questions[index], policy, number=index + 1, chosen=answers[index] or None
+    )
     return render(
         request,
         "training/attempt.html",
-        {"attempt": run, "presented": presented, "form": form, "policy": policy},
-        status=status,
+        {
+            "attempt": run,
+            "item": item,
+            "policy": policy,
+            "error": error,
+            "numbers": [
+                {"number": n, "answered": bool(answer), "current": n == index + 1}
+                for n, answer in enumerate(answers, start=1)
+            ],
+            "answered": sum(1 for answer in answers if answer),
+            "previous": index if index > 0 else None,
+            "is_last": index + 1 == total,
+            "all_answered": all(answers),
+        },
+        status=422 if error else 200,
     )
+
+
+def _question_index(request: HttpRequest, answers: list[str]) -> int:
+    """The question asked for (`?q=` its number, or the one posted), else the first without an
+    answer."""
+    wanted = request.POST.get("question") if request.method == "POST" else request.GET.get("q")
+    try:
+        number = int(wanted or 0) + (1 if request.method == "POST" else 0)
+    except ValueError:
+        number = 0
+    if 1 <= number <= len(answers):
+        return number - 1
+    return next((i for i, answer in enumerate(answers) if not answer), 0)
+
+
+def _submit_all(request: HttpRequest, run: Attempt, policy: Any) -> HttpResponse:
+    """Every answer in one form (without the page per question): graded at once."""
+    form = DrillForm(request.POST, questions=run.questions)
+    if form.is_valid():
+        try:
+            services.attempt_submit(attempt=run, actor=_user(request), answers=form.answers())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("training-attempt", attempt_id=run.pk)
+    messages.error(request, _("Answer every question."))
+    return redirect("training-attempt", attempt_id=run.pk)
 
 
 @require_safe
@@ -164,9 +245,10 @@ def specimen_image(request: HttpRequest, key: str) -> HttpResponse:
 
 @require_safe
 def certificate(request: HttpRequest, attempt_id: Any) -> HttpResponse:
-    """The completion certificate of a passed drill, as a PDF."""
+    """The completion certificate of a passed assigned drill that still counts, as a PDF (none for
+    a practice run, nor for a completion a pack revision reopened)."""
     run = _own_attempt(request, attempt_id)
-    if not run.passed:
+    if not run.passed or run.assignment_id is None or run.superseded_at is not None:
         raise Http404
     services.certificate_downloaded(attempt=run, actor=_user(request))
     response = HttpResponse(exports.certificate_pdf(run), content_type="application/pdf")
@@ -185,7 +267,7 @@ def assignments(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.assignment_create(
+                created = services.assignment_create(
                     district=district,
                     actor=_user(request),
                     track=data["track"],
@@ -199,7 +281,21 @@ def assignments(request: HttpRequest) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("The drill is assigned."))
+                covered = len(queries.assignees(created))
+                messages.success(
+                    request,
+                    ngettext(
+                        "The drill is assigned: %(count)s person is covered.",
+                        "The drill is assigned: %(count)s people are covered.",
+                        covered,
+                    )
+                    % {"count": covered},
+                )
+                if not covered:
+                    messages.warning(
+                        request,
+                        _("Nobody holds these roles at the schools chosen yet."),
+                    )
                 return redirect("training-assignments")
         status = 422
     rows = []
