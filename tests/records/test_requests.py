@@ -177,9 +177,25 @@ def test_an_order_may_set_an_earlier_release_date(world, rita, maria):
     request = intake(world, rita, student=maria, document=subpoena())
     now = timezone.now()
     services.notice_send(request=request, actor=rita, now=now)
+    # Only counsel records an order's date, and never one before the notice went out.
+    with pytest.raises(ValidationError, match="Only counsel"):
+        services.release_order_record(
+            request=request,
+            actor=rita,
+            release_on=timezone.localdate(now) + timedelta(days=2),
+            reference="Order of Judge Park",
+        )
+    with pytest.raises(ValidationError, match="before the parent's notice"):
+        services.release_order_record(
+            request=request,
+            actor=world.carl,
+            release_on=timezone.localdate(now) - timedelta(days=3),
+            reference="Order of Judge Park",
+        )
+    assert RecordsRequest.objects.get(pk=request.pk).release_order_on is None
     services.release_order_record(
         request=request,
-        actor=rita,
+        actor=world.carl,
         release_on=timezone.localdate(now) + timedelta(days=2),
         reference="Order of Judge Park",
     )
@@ -265,10 +281,26 @@ def test_a_grand_jury_subpoena_under_a_court_order_goes_to_the_restricted_file(
         request = intake(world, rita, student=maria, requester=fbi, document=document)
     assert request.records_outcome == "DISCLOSE_WITHOUT_NOTICE_ORDERED"
     assert request.restricted
-    assert request.status == RecordsRequest.Status.READY
+    # Nothing goes out before counsel confirms the order's terms, from counsel's own account.
+    assert request.status == RecordsRequest.Status.WITH_COUNSEL
     assert not set(request.decision["notify"]) & {"PARENT_FERPA", "PARENT_POLICY"}
     with pytest.raises(ValidationError):
         services.notice_send(request=request, actor=rita)
+    with pytest.raises(ValidationError):
+        services.disclosure_record(
+            request=request, actor=rita, what="x", disclosed_to="", redisclosure_conditions=""
+        )
+    with pytest.raises(ValidationError, match="Only counsel"):
+        services.counsel_direction_record(
+            request=request, actor=rita, direction="release_under_order", counsel_name="Carl"
+        )
+    services.counsel_direction_record(
+        request=request, actor=world.carl, direction="release_under_order"
+    )
+    request.refresh_from_db()
+    assert request.status == RecordsRequest.Status.READY
+    assert request.counsel_name == "Carl Counsel"
+    assert request.restricted
     services.disclosure_record(
         request=request,
         actor=rita,
@@ -279,6 +311,85 @@ def test_a_grand_jury_subpoena_under_a_court_order_goes_to_the_restricted_file(
     assert not Notice.objects.exists()
     assert not DisclosureEntry.objects.exists()  # no 99.32 entry (34 CFR 99.32(d)(5))
     assert list(record_of(maria)) == []
+
+
+def test_a_court_order_forbidding_notice_goes_to_counsel_not_out_without_notice(world, rita, maria):
+    """FERPA excuses the notice only for law-enforcement subpoenas under a non-disclosure order
+    and the Attorney General's ex parte orders (34 CFR 99.31(a)(9)(ii)), not other orders."""
+    fbi = Requester(agency="FEDERAL_LAW_ENFORCEMENT", name="SA Reed", badge="F-9")
+    order = PresentedDocument(
+        doc_class="COURT_ORDER", facial_check="PASS", nondisclosure="ORDERED_BY_COURT"
+    )
+    request = intake(world, rita, student=maria, requester=fbi, document=order)
+    assert request.records_outcome == "HOLD_FOR_COUNSEL"
+    assert request.status == RecordsRequest.Status.WITH_COUNSEL
+    assert request.restricted
+
+
+def test_counsel_lets_a_restricted_matter_go_ahead_with_notice_it_leaves_the_file(
+    world, rita, maria
+):
+    fbi = Requester(agency="FEDERAL_LAW_ENFORCEMENT", name="SA Reed", badge="F-9")
+    order = PresentedDocument(
+        doc_class="COURT_ORDER", facial_check="PASS", nondisclosure="ORDERED_BY_COURT"
+    )
+    request = intake(world, rita, student=maria, requester=fbi, document=order)
+    assert request.restricted and not DisclosureEntry.objects.exists()
+    services.counsel_direction_record(
+        request=request, actor=world.carl, direction="release_after_notice"
+    )
+    request.refresh_from_db()
+    assert not request.restricted
+    assert request.status == RecordsRequest.Status.AWAITING_NOTICE
+    assert [e.kind for e in record_of(maria)] == ["request"]
+    lifted = AuditEvent.objects.get(action="records.restriction_lifted")
+    assert lifted.subject_id == str(request.pk)
+
+
+def test_counsel_refusing_a_restricted_matter_puts_the_refusal_on_the_record(world, rita, maria):
+    order = PresentedDocument(
+        doc_class="COURT_ORDER", facial_check="PASS", nondisclosure="ORDERED_BY_COURT"
+    )
+    request = intake(world, rita, student=maria, document=order)
+    services.counsel_direction_record(request=request, actor=world.carl, direction="no_release")
+    request.refresh_from_db()
+    assert not request.restricted
+    assert [e.kind for e in record_of(maria)] == ["refused"]
+
+
+def test_a_direction_recorded_for_counsel_is_sent_to_counsel_to_confirm(
+    world, rita, maria, django_capture_on_commit_callbacks
+):
+    request = intake(world, rita, student=maria, document=PresentedDocument(doc_class="UNKNOWN"))
+    with pytest.raises(ValidationError):
+        services.counsel_direction_record(request=request, actor=rita, direction="no_release")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.counsel_direction_record(
+            request=request, actor=rita, direction="no_release", counsel_name="Carl Counsel"
+        )
+    assert len(callbacks) == 1
+    event = AuditEvent.objects.get(action="records.counsel_direction_recorded")
+    assert event.data["by_counsel"] is False
+    assert AuditEvent.objects.filter(action="records.counsel_confirmation_asked").exists()
+
+
+def test_the_restricted_file_leaves_no_trace_in_the_audit_data(world, rita, maria):
+    fbi = Requester(agency="FEDERAL_LAW_ENFORCEMENT", name="SA Reed", badge="F-9")
+    document = PresentedDocument(
+        doc_class="GRAND_JURY_SUBPOENA", facial_check="PASS", nondisclosure="ORDERED_BY_COURT"
+    )
+    request = intake(world, rita, student=maria, requester=fbi, document=document)
+    services.counsel_direction_record(
+        request=request, actor=world.carl, direction="release_under_order"
+    )
+    services.disclosure_record(
+        request=request, actor=rita, what="Attendance", disclosed_to="", redisclosure_conditions=""
+    )
+    events = AuditEvent.objects.filter(subject_id=str(request.pk))
+    assert events.count() == 3
+    for event in events:
+        assert event.data == {"restricted": True}
+        assert event.school_id is None
 
 
 def test_counsel_is_told_of_the_request(world, rita, maria, django_capture_on_commit_callbacks):

@@ -105,6 +105,10 @@ def test_staff_without_a_records_role_are_refused(world, maria, client_for):
 def test_the_restricted_file_opens_for_counsel_and_the_records_officer_only(
     world, rita, maria, client_for
 ):
+    from threshold.accounts.roles import Role
+    from threshold.records import exports, queries
+    from threshold.testing import factories
+
     item = services.request_intake(
         district=world.north,
         actor=rita,
@@ -122,10 +126,47 @@ def test_the_restricted_file_opens_for_counsel_and_the_records_officer_only(
         assert page.status_code == 200
         assert b"Restricted file" in page.content
     assert AuditEvent.objects.filter(action="records.restricted_opened").count() == 2
+    # Nobody else opens it: not the auditor, the administrator or the superintendent.
+    superintendent = factories.staff_with_role(
+        world.north, Role.SUPERINTENDENT, email="sup@north.example", full_name="Sol Super"
+    )
+    for persona in (world.aaron, world.dana, superintendent):
+        assert client_for(persona).get(url).status_code in (403, 404)
     student_page = client_for(rita).get(reverse("records-student", kwargs={"student_id": maria.pk}))
     assert item.reference.encode() not in student_page.content
+    # The parent's export is built from the student's record, where the matter is not.
+    rows = exports._rows(maria, queries.record_of(maria))
+    assert rows == []
+    assert "SA Reed" not in str(rows)
     pdf = client_for(rita).get(reverse("records-student-pdf", kwargs={"student_id": maria.pk}))
-    assert b"SA Reed" not in pdf.content
+    assert pdf.status_code == 200
+
+
+def test_the_audit_page_and_export_do_not_reveal_the_restricted_matter(
+    world, rita, maria, client_for
+):
+    item = services.request_intake(
+        district=world.north,
+        actor=rita,
+        channel="IN_PERSON",
+        requester=Requester(agency="FEDERAL_LAW_ENFORCEMENT", name="SA Reed"),
+        requested=["STUDENT_RECORDS"],
+        student=maria,
+        document=PresentedDocument(
+            doc_class="GRAND_JURY_SUBPOENA", facial_check="PASS", nondisclosure="ORDERED_BY_COURT"
+        ),
+    )
+    client_for(rita).get(reverse("records-request", kwargs={"request_id": item.pk}))
+    for persona in (world.aaron, world.dana):
+        client = client_for(persona)
+        page = client.get(reverse("audit-events"))
+        assert page.status_code == 200
+        export = b"".join(client.post(reverse("audit-export")).streaming_content)
+        for shown in (page.content, export):
+            assert str(maria.pk).encode() not in shown
+            assert b"GRAND_JURY_SUBPOENA" not in shown
+            assert str(maria.school.pk).encode() not in shown
+            assert b"SA Reed" not in shown
 
 
 def test_counsel_reads_but_does_not_handle(world, rita, maria, client_for):
@@ -235,10 +276,13 @@ def test_counsel_records_a_direction_from_the_request_page(world, rita, maria, c
         or b"Record counsel's direction" in page.content
     )
     url = reverse("records-request-direction", kwargs={"request_id": item.pk})
-    assert client.post(url, {"direction": "no_release", "counsel_name": ""}).status_code == 422
-    done = client.post(url, {"direction": "no_release", "counsel_name": "Carl Counsel"})
+    # Counsel's own account names counsel: nothing to type, and a choice is needed.
+    assert b'name="counsel_name"' not in page.content
+    assert client.post(url, {"direction": ""}).status_code == 422
+    done = client.post(url, {"direction": "no_release"})
     assert done.status_code == 302
-    assert RecordsRequest.objects.get().status == "closed"
+    found = RecordsRequest.objects.get()
+    assert (found.status, found.counsel_name) == ("closed", "Carl Counsel")
     assert client_for(world.dana).post(url, {}).status_code == 403
 
 

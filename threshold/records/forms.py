@@ -175,10 +175,28 @@ class CounselDirectionForm(forms.Form):
         choices=RecordsRequest.Direction.choices,
         widget=forms.RadioSelect,
     )
-    counsel_name = forms.CharField(label=_("Counsel who decided"), max_length=200)
+    counsel_name = forms.CharField(
+        label=_("Counsel who decided"),
+        max_length=200,
+        required=False,
+        help_text=_("Counsel will be e-mailed to confirm what you record in their name."),
+    )
     note = forms.CharField(
         label=_("Counsel's reasons"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+    def __init__(self, *args: Any, counsel: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if counsel:
+            # Counsel decides from their own account: their name is the account's.
+            del self.fields["counsel_name"]
+        else:
+            # A release without notice is counsel's own decision, never recorded for them.
+            self.fields["direction"].choices = [
+                choice
+                for choice in RecordsRequest.Direction.choices
+                if choice[0] != RecordsRequest.Direction.RELEASE_UNDER_ORDER
+            ]
 
 
 class CloseForm(forms.Form):

@@ -727,9 +727,7 @@ def _opt_out_after(
         return student.directory_opt_out
     if row.opt_out:
         return True
-    if row.opt_out_stated and last_source == OptOutChange.Source.IMPORT:
-        return False
-    return True
+    return not (row.opt_out_stated and last_source == OptOutChange.Source.IMPORT)
 
 
 def parse(

@@ -20,8 +20,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from threshold.accounts import access as accounts_access
 from threshold.accounts.models import District, Membership, School, User
-from threshold.accounts.roles import Role
+from threshold.accounts.roles import Capability, Role
 from threshold.audit.services import record
 from threshold.policies import labels
 from threshold.policies.queries import policy_for
@@ -193,6 +194,37 @@ def _counsel_emails(district: District) -> list[str]:
     )
 
 
+def _audit(action: str, *, actor: User | None, request: RecordsRequest, data=None) -> None:
+    """One audit event about a request. A request in the restricted file is named only by its
+    id: the audit trail is read by auditors and administrators, who may not open that file, so
+    the event says nothing of the student, the school, the requester or the document."""
+    if request.restricted:
+        record(
+            action,
+            actor=actor,
+            district=request.district,
+            subject=request,
+            data={"restricted": True},
+        )
+    else:
+        record(
+            action,
+            actor=actor,
+            district=request.district,
+            school=request.school,
+            subject=request,
+            data=dict(data or {}),
+        )
+
+
+def is_counsel(user: User, district: District) -> bool:
+    """Whether the user is the district's counsel (may direct a release without notice)."""
+    return any(
+        m.district_id == district.pk
+        for m in accounts_access.memberships_with(user, Capability.DIRECT_RELEASE_WITHOUT_NOTICE)
+    )
+
+
 @transaction.atomic
 def request_intake(
     *,
@@ -251,7 +283,9 @@ def request_intake(
         status = RecordsRequest.Status.DENIED
     elif records_outcome == "NOT_APPLICABLE":
         status = RecordsRequest.Status.CLOSED
-    elif records_outcome == "HOLD_FOR_COUNSEL":
+    elif records_outcome in ("HOLD_FOR_COUNSEL", "DISCLOSE_WITHOUT_NOTICE_ORDERED"):
+        # A release without the parent's notice waits for counsel to confirm the order's terms
+        # (the pack's own step): nothing is released before counsel's direction is recorded.
         status = RecordsRequest.Status.WITH_COUNSEL
     elif any(code in decision.notify for code in NOTICE_CODES):
         status = RecordsRequest.Status.AWAITING_NOTICE
@@ -312,12 +346,10 @@ def request_intake(
             basis=_basis(decision),
             recorded_by=actor,
         )
-    record(
+    _audit(
         "records.request_received",
         actor=actor,
-        district=district,
-        school=school,
-        subject=request,
+        request=request,
         data={
             "student": str(student.pk) if student else None,
             "channel": channel,
@@ -367,15 +399,31 @@ def _keeps_99_32_entry(request: RecordsRequest) -> bool:
 
 @transaction.atomic
 def counsel_direction_record(
-    *, request: RecordsRequest, actor: User, direction: str, counsel_name: str, note: str
+    *,
+    request: RecordsRequest,
+    actor: User,
+    direction: str,
+    counsel_name: str = "",
+    note: str = "",
 ) -> RecordsRequest:
     """Record counsel's direction on a request the policy pack held for counsel: release after
     notice to the parent, release without notice (only where an order forbids notice), or
-    release nothing."""
+    release nothing.
+
+    Only counsel, from counsel's own account, directs a release without notice. The records
+    officer may record counsel's other directions on counsel's behalf, naming counsel: the
+    event says so and counsel is e-mailed to check it.
+
+    When counsel lets a restricted matter go ahead with the parent's notice, or releases
+    nothing, the request leaves the restricted file and takes its place in the student's record
+    of requests (34 CFR 99.32): only a release without notice under an order is exempt."""
     request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != RecordsRequest.Status.WITH_COUNSEL:
         raise ValidationError(_("This request is not waiting for counsel."))
-    if not counsel_name.strip():
+    by_counsel = is_counsel(actor, request.district)
+    if by_counsel:
+        counsel_name = actor.full_name or actor.email
+    elif not counsel_name.strip():
         raise ValidationError({"counsel_name": _("Name the counsel who decided.")})
     Direction = RecordsRequest.Direction
     if direction == Direction.RELEASE_AFTER_NOTICE:
@@ -385,6 +433,15 @@ def counsel_direction_record(
             )
         status = RecordsRequest.Status.AWAITING_NOTICE
     elif direction == Direction.RELEASE_UNDER_ORDER:
+        if not by_counsel:
+            raise ValidationError(
+                {
+                    "direction": _(
+                        "Only counsel, signed in to their own account, may direct a release "
+                        "without notice to the parent."
+                    )
+                }
+            )
         if request.nondisclosure not in (
             Nondisclosure.ORDERED_BY_COURT,
             Nondisclosure.ORDERED_BY_AGENCY,
@@ -406,15 +463,84 @@ def counsel_direction_record(
     request.save(
         update_fields=["counsel_direction", "counsel_name", "counsel_note", "status", "closed_note"]
     )
-    record(
+    _audit(
         "records.counsel_direction_recorded",
+        actor=actor,
+        request=request,
+        data={"direction": direction, "status": status, "by_counsel": by_counsel},
+    )
+    if request.restricted and direction != Direction.RELEASE_UNDER_ORDER:
+        _lift_restriction(request, actor)
+    if not by_counsel:
+        _ask_counsel_to_confirm(request, actor)
+    return request
+
+
+def _lift_restriction(request: RecordsRequest, actor: User) -> None:
+    """The matter leaves the restricted file; the student's record gets its request entry."""
+    request.restricted = False
+    request.save(update_fields=["restricted"])
+    entry = None
+    if request.student is not None and not request.entries.exists():
+        refused = request.counsel_direction == RecordsRequest.Direction.NO_RELEASE
+        entry = DisclosureEntry.objects.create(
+            district=request.district,
+            student=request.student,
+            request=request,
+            kind=DisclosureEntry.Kind.REFUSED if refused else DisclosureEntry.Kind.REQUEST,
+            on_date=timezone.localdate(request.received_at),
+            parties=_parties(request)[:400],
+            legitimate_interest=request.stated_interest or request.description or "—",
+            basis=_basis_of_stored(request),
+            recorded_by=actor,
+        )
+    record(
+        "records.restriction_lifted",
         actor=actor,
         district=request.district,
         school=request.school,
         subject=request,
-        data={"direction": direction, "status": status},
+        data={
+            "direction": request.counsel_direction,
+            "student": str(request.student_id) if request.student_id else None,
+            "entry": str(entry.pk) if entry else None,
+        },
     )
-    return request
+
+
+def _basis_of_stored(request: RecordsRequest) -> str:
+    """The basis of a stored decision, with counsel's direction."""
+    direction = request.get_counsel_direction_display()
+    headline = request.decision.get("headline", "")
+    return " · ".join(part for part in (headline, _("Counsel: %s") % direction) if part)
+
+
+def _ask_counsel_to_confirm(request: RecordsRequest, actor: User) -> None:
+    """A direction recorded on counsel's behalf: counsel is told, to confirm or correct it."""
+    recipients = _counsel_emails(request.district)
+    if recipients:
+        queue_email(
+            to=recipients,
+            subject=_("Please confirm: direction recorded for you on request %(ref)s")
+            % {"ref": request.reference},
+            body=_(
+                "%(actor)s recorded in Threshold a direction in your name on request %(ref)s: "
+                "%(direction)s. Open the records queue to check it; tell the records officer at "
+                "once if it is not what you decided."
+            )
+            % {
+                "actor": actor.full_name or actor.email,
+                "ref": request.reference,
+                "direction": request.get_counsel_direction_display(),
+            },
+            district=request.district,
+        )
+    _audit(
+        "records.counsel_confirmation_asked",
+        actor=actor,
+        request=request,
+        data={"emailed": len(recipients)},
+    )
 
 
 def release_date(request: RecordsRequest) -> date | None:
@@ -507,20 +633,32 @@ def release_order_record(
     *, request: RecordsRequest, actor: User, release_on: date, reference: str
 ) -> RecordsRequest:
     """A court order sets its own date for the release: it governs instead of the district's
-    notice period (the notice itself must still have gone out)."""
+    notice period. Counsel records it, from counsel's own account; the notice must have gone
+    out, and the date cannot come before the notice."""
+    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
+    if not is_counsel(actor, request.district):
+        raise ValidationError(_("Only counsel records an order's release date."))
     if not request.is_open or not notice_required(request):
         raise ValidationError(_("Only a request waiting on a parent notice takes an order's date."))
     if not reference.strip():
         raise ValidationError({"reference": _("Name the order (court, case number, date).")})
+    sent = [timezone.localdate(n.sent_at) for n in request.notices.all()]
+    if not sent:
+        raise ValidationError(_("Send the notice to the parent before any release."))
+    if release_on < max(sent):
+        raise ValidationError(
+            {
+                "release_on": _("The date cannot come before the parent's notice (%(date)s).")
+                % {"date": max(sent).isoformat()}
+            }
+        )
     request.release_order_on = release_on
     request.release_order_reference = reference.strip()
     request.save(update_fields=["release_order_on", "release_order_reference"])
-    record(
+    _audit(
         "records.release_order_recorded",
         actor=actor,
-        district=request.district,
-        school=request.school,
-        subject=request,
+        request=request,
         data={"release_on": release_on.isoformat()},
     )
     return request
@@ -592,12 +730,10 @@ def disclosure_record(
             redisclosure_conditions=request.redisclosure_conditions,
             recorded_by=actor,
         )
-    record(
+    _audit(
         "records.disclosure_recorded",
         actor=actor,
-        district=request.district,
-        school=request.school,
-        subject=request,
+        request=request,
         data={"entry": str(entry.pk) if entry else None, "restricted": request.restricted},
     )
     return request
@@ -607,6 +743,7 @@ def disclosure_record(
 def request_close(*, request: RecordsRequest, actor: User, note: str) -> RecordsRequest:
     """Close an open request without a release (counsel decided not to produce, the requester
     withdrew it, a court quashed the subpoena)."""
+    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
     if not request.is_open:
         raise ValidationError(_("This request is already closed."))
     if not note.strip():
@@ -614,13 +751,7 @@ def request_close(*, request: RecordsRequest, actor: User, note: str) -> Records
     request.status = RecordsRequest.Status.CLOSED
     request.closed_note = note.strip()
     request.save(update_fields=["status", "closed_note"])
-    record(
-        "records.request_closed",
-        actor=actor,
-        district=request.district,
-        school=request.school,
-        subject=request,
-    )
+    _audit("records.request_closed", actor=actor, request=request)
     return request
 
 
@@ -663,6 +794,7 @@ def policy_update(*, district: District, actor: User, values: Mapping[str, Any])
 @transaction.atomic
 def opt_out_set(*, student: Student, actor: User, opted_out: bool, note: str = "") -> Student:
     """A parent opts the student out of directory information, or withdraws the opt-out."""
+    student = Student.objects.select_for_update().get(pk=student.pk)
     if student.directory_opt_out == opted_out:
         return student
     student.directory_opt_out = opted_out

@@ -21,7 +21,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from threshold.accounts import access as accounts_access
 from threshold.accounts.models import User
-from threshold.accounts.roles import Capability
 from threshold.audit.services import record
 from threshold.policies import labels
 from threshold.records import access, exports, queries, roster, services
@@ -142,12 +141,9 @@ def _request_page(
         "order_form": forms.get("order") or ReleaseOrderForm(),
         "close_form": forms.get("close") or CloseForm(),
         "can_direct": accounts_access.has_capability(request.user, access.DIRECT),
+        "is_counsel": services.is_counsel(_user(request), found.district),
         "direction_form": forms.get("direction")
-        or CounselDirectionForm(
-            initial={"counsel_name": _user(request).full_name}
-            if accounts_access.has_capability(request.user, Capability.SIGN_OFF_PACK)
-            else {}
-        ),
+        or CounselDirectionForm(counsel=services.is_counsel(_user(request), found.district)),
         "today": timezone.localdate(),
     }
     return render(request, "records/request.html", context, status=status)
@@ -187,7 +183,7 @@ def request_notice(request: HttpRequest, request_id: Any) -> HttpResponse:
 @require_POST
 def request_order(request: HttpRequest, request_id: Any) -> HttpResponse:
     """Record a court order's own date for the release."""
-    found = access.request_for(request.user, request_id, access.HANDLE)
+    found = access.request_for(request.user, request_id, access.ORDER)
     form = ReleaseOrderForm(request.POST)
     if form.is_valid():
         try:
@@ -220,7 +216,9 @@ def request_disclose(request: HttpRequest, request_id: Any) -> HttpResponse:
 def request_direction(request: HttpRequest, request_id: Any) -> HttpResponse:
     """Record counsel's direction on a request the policy pack held for counsel."""
     found = access.request_for(request.user, request_id, access.DIRECT)
-    form = CounselDirectionForm(request.POST)
+    form = CounselDirectionForm(
+        request.POST, counsel=services.is_counsel(_user(request), found.district)
+    )
     if form.is_valid():
         try:
             services.counsel_direction_record(
