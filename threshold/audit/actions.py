@@ -131,7 +131,9 @@ ACTIONS: dict[str, Promise] = {
     "notify.settings_changed": _("Summons settings changed"),
     # Student records, after review: counsel's confirmation, notice delivery, duties to tell.
     "records.restriction_lifted": _("A records request left the restricted file"),
-    "records.counsel_confirmation_asked": _("Counsel asked to confirm a direction recorded for them"),
+    "records.counsel_confirmation_asked": _(
+        "Counsel asked to confirm a direction recorded for them"
+    ),
     "records.notice_delivery": _("Delivery of a parent notice before release recorded"),
     "records.notice_posted": _("A parent notice letter marked as posted"),
     "records.duty_done": _("Someone the policy pack names was told about a records request"),
