@@ -42,7 +42,7 @@ def test_each_reason_refuses_directory_information_with_its_citation(pack_id, re
 
 
 def test_the_directory_facts_are_checked_like_any_other():
-    with pytest.raises(FactsError, match="directory.party_not_allowed"):
+    with pytest.raises(FactsError, match=r"directory\.party_not_allowed"):
         parse_facts({**LETTER, "directory": {"party_not_allowed": "yes"}})
-    with pytest.raises(FactsError, match="unknown key directory.annual"):
+    with pytest.raises(FactsError, match=r"unknown key directory\.annual"):
         parse_facts({**LETTER, "directory": {"annual": True}})
