@@ -54,53 +54,104 @@ def test_it_refuses_a_request_without_a_document_and_logs_it(world, rita, maria)
     assert "J. Agent" not in str(event.data)  # the chain names no one
 
 
-def test_it_refuses_directory_information_for_an_opted_out_student(world, rita):
-    opted_out = student(world.lincoln, directory_opt_out=True)
-    police = Requester(agency="STATE_OR_LOCAL_POLICE", name="Off. Kim", badge="77", phone="555")
-    request = intake(
-        world, rita, student=opted_out, requester=police, requested=["DIRECTORY_INFORMATION"]
+POLICE = Requester(agency="STATE_OR_LOCAL_POLICE", name="Off. Kim", badge="77", phone="555")
+
+
+def directory_policy(world, rita, **values):
+    """A district that gave its annual notice a month ago, naming name, address and grade."""
+    services.policy_update(
+        district=world.north,
+        actor=rita,
+        values={
+            "annual_notice_on": timezone.localdate() - timedelta(days=30),
+            "opt_out_days": 14,
+            "directory_categories": ["name", "address", "grade"],
+            **values,
+        },
     )
+
+
+def ask_directory(world, rita, who, **fields):
+    values = {"requester": POLICE, "requested": ["DIRECTORY_INFORMATION"]}
+    values["directory_items"] = ["name", "address"]
+    return intake(world, rita, student=who, **{**values, **fields})
+
+
+def test_it_refuses_directory_information_for_an_opted_out_student(world, rita):
+    directory_policy(world, rita)
+    opted_out = student(world.lincoln, directory_opt_out=True)
+    request = ask_directory(world, rita, opted_out)
     assert request.records_outcome == "NONE"
     assert request.status == RecordsRequest.Status.DENIED
     assert any("opted out" in step for step in request.decision["steps"])
 
 
 def test_directory_information_may_go_out_when_nothing_stops_it(world, rita):
+    directory_policy(world, rita)
     listed = student(world.lincoln)
-    police = Requester(agency="STATE_OR_LOCAL_POLICE", name="Off. Kim", badge="77", phone="555")
-    request = intake(
-        world, rita, student=listed, requester=police, requested=["DIRECTORY_INFORMATION"]
-    )
+    request = ask_directory(world, rita, listed)
     assert request.records_outcome == "DIRECTORY_DISCRETIONARY"
     assert request.status == RecordsRequest.Status.READY
+    assert request.directory_items == ["name", "address"]
     assert not DisclosureEntry.objects.filter(request=request).exists()  # 99.32(d)(4)
 
 
-def test_the_notice_limits_of_99_37_d_are_kept(world, rita):
-    services.policy_update(
-        district=world.north,
-        actor=rita,
-        values={"parties_limited": True, "directory_parties": ["school_organizations"]},
-    )
-    listed = student(world.lincoln)
-    police = Requester(agency="STATE_OR_LOCAL_POLICE", name="Off. Kim", badge="77", phone="555")
-    request = intake(
-        world, rita, student=listed, requester=police, requested=["DIRECTORY_INFORMATION"]
-    )
+def _refused_under(request, citation):
+    assert request.records_outcome == "NONE"
     assert request.status == RecordsRequest.Status.DENIED
-    assert "99.37(d)" in request.closed_note
+    cited = [c.get("name", "") for rule in request.decision["rules"] for c in rule["citations"]]
+    assert any(citation in name for name in cited), cited
+
+
+def test_no_directory_information_goes_out_before_the_annual_notice(world, rita):
+    listed = student(world.lincoln)
+    # The default policy: no annual notice recorded, nothing designated.
+    _refused_under(ask_directory(world, rita, listed), "99.37(a)")
+    directory_policy(world, rita, annual_notice_on=timezone.localdate() + timedelta(days=3))
+    _refused_under(ask_directory(world, rita, listed), "99.37(a)")
+
+
+def test_no_directory_information_goes_out_while_parents_may_still_opt_out(world, rita):
+    directory_policy(world, rita, annual_notice_on=timezone.localdate() - timedelta(days=5))
+    request = ask_directory(world, rita, student(world.lincoln))
+    _refused_under(request, "99.37(a)")
+    assert any("time to opt out" in step for step in request.decision["steps"])
+
+
+def test_only_the_designated_items_may_go_out(world, rita):
+    directory_policy(world, rita)
+    listed = student(world.lincoln)
+    _refused_under(ask_directory(world, rita, listed, directory_items=["phone"]), "99.37(a)")
+    with pytest.raises(ValidationError):
+        ask_directory(world, rita, listed, directory_items=[])
+
+
+def test_the_notice_limits_of_99_37_d_are_kept(world, rita):
+    directory_policy(world, rita, parties_limited=True, directory_parties=["school_organizations"])
+    request = ask_directory(world, rita, student(world.lincoln))
+    _refused_under(request, "99.37(d)")
+    # The basis on record names the rule that decided, with its citation.
+    assert DisclosureEntry.objects.filter(request=request).count() == 0
+
+
+def test_the_notice_limits_on_purposes_are_kept(world, rita):
+    directory_policy(world, rita, directory_purposes="Yearbook and school programs")
+    listed = student(world.lincoln)
+    _refused_under(ask_directory(world, rita, listed), "99.37(d)")
+    allowed = ask_directory(world, rita, listed, purpose_within_notice=True)
+    assert allowed.records_outcome == "DIRECTORY_DISCRETIONARY"
+
+
+def test_a_directory_list_must_leave_out_the_students_who_opted_out(world, rita):
+    directory_policy(world, rita)
+    _refused_under(ask_directory(world, rita, None), "99.37")
+    kept = ask_directory(world, rita, None, opted_out_excluded=True)
+    assert kept.records_outcome == "DIRECTORY_DISCRETIONARY"
 
 
 def test_it_refuses_directory_information_when_the_student_is_named_by_ssn(world, rita, maria):
-    police = Requester(agency="STATE_OR_LOCAL_POLICE", name="Off. Kim", badge="77", phone="555")
-    request = intake(
-        world,
-        rita,
-        student=maria,
-        requester=police,
-        requested=["DIRECTORY_INFORMATION"],
-        identified_by_non_directory_info=True,
-    )
+    directory_policy(world, rita)
+    request = ask_directory(world, rita, maria, identified_by_non_directory_info=True)
     assert request.records_outcome == "NONE"
     assert request.status == RecordsRequest.Status.DENIED
     assert any("Social Security" in step for step in request.decision["steps"])

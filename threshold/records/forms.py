@@ -55,6 +55,23 @@ class IntakeForm(forms.Form):
         choices=[(code, labels.REQUEST[code]) for code in INFORMATION_REQUESTS],
         widget=forms.CheckboxSelectMultiple,
     )
+    directory_items = forms.MultipleChoiceField(
+        label=_("Which directory information?"),
+        choices=DirectoryCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Only for a request for directory information."),
+    )
+    opted_out_excluded = forms.BooleanField(
+        label=_("The students whose parents opted out will be left out"),
+        required=False,
+        help_text=_("Needed when a directory request names no student (a list)."),
+    )
+    purpose_within_notice = forms.BooleanField(
+        label=_("Their purpose is one the district's notice allows"),
+        required=False,
+        help_text=_("Only where the notice limits directory information to some purposes."),
+    )
     student_number = forms.CharField(
         label=_("Student number"),
         max_length=64,

@@ -26,10 +26,11 @@ from threshold.accounts.roles import Capability, Role
 from threshold.audit.services import record
 from threshold.policies import labels
 from threshold.policies.queries import policy_for
-from threshold.protocol import Decision
+from threshold.protocol import Decision, load_pack
 from threshold.protocol.vocab import Agency, Channel, DocType, FacialCheck, Nondisclosure, Request
 from threshold.records import notices
 from threshold.records.models import (
+    DirectoryCategory,
     DirectoryParty,
     DisclosureEntry,
     Notice,
@@ -114,6 +115,10 @@ def facts_for(
     document: PresentedDocument | None,
     identified_by_non_directory_info: bool,
     today: date,
+    policy: RecordsPolicy | None = None,
+    directory_items: Iterable[str] = (),
+    opted_out_excluded: bool = False,
+    purpose_within_notice: bool = False,
 ) -> dict[str, Any]:
     """The encounter facts the protocol engine decides on (no names, only kinds of things)."""
     identification = [
@@ -150,15 +155,70 @@ def facts_for(
             "directory_opt_out": bool(student and student.directory_opt_out),
             "identified_by_non_directory_info": identified_by_non_directory_info,
         },
+        "directory": directory_reasons(
+            policy,
+            agency=requester.agency,
+            items=list(directory_items),
+            names_student=student is not None,
+            opted_out_excluded=opted_out_excluded,
+            purpose_within_notice=purpose_within_notice,
+            today=today,
+        )
+        if policy is not None and Request.DIRECTORY_INFORMATION in set(requested)
+        else {},
+    }
+
+
+def directory_reasons(
+    policy: RecordsPolicy,
+    *,
+    agency: str,
+    items: list[str],
+    names_student: bool,
+    opted_out_excluded: bool,
+    purpose_within_notice: bool,
+    today: date,
+) -> dict[str, bool]:
+    """What the district's directory-information notice says of this request, as the facts
+    the policy pack decides on (34 CFR 99.37(a), (d))."""
+    notice_on = policy.annual_notice_on
+    missing = notice_on is None or notice_on > today
+    window_open = not missing and today < notice_on + timedelta(days=policy.opt_out_days)
+    designated = set(policy.directory_categories)
+    allowed_parties = set(policy.directory_parties)
+    return {
+        "annual_notice_missing": missing,
+        "opt_out_window_open": window_open,
+        "items_not_designated": not items or any(item not in designated for item in items),
+        "party_not_allowed": policy.parties_limited
+        and not any(party in allowed_parties for party in PARTIES_OF_AGENCY.get(agency, ())),
+        "purpose_not_allowed": bool(policy.directory_purposes.strip())
+        and not purpose_within_notice,
+        "opted_out_not_excluded": not names_student and not opted_out_excluded,
     }
 
 
 def _basis(decision: Decision) -> str:
     """The rules that decided the records outcome, with their citations, in the pack's words."""
     rules = {rule.id: rule for rule in decision.rules}
+    final = decision.records
+    # When an override changed the records outcome (a directory request under the annual
+    # notice's limits, say), the override's rules decided it, not the per-request ones.
+    overridden = any(
+        item.outcome.records is not None and item.outcome.records != final
+        for item in decision.per_request
+    )
+    if overridden:
+        ids = [
+            override.rule
+            for override in load_pack(decision.pack_id, decision.pack_version).overrides
+            if override.records == final and override.rule in rules
+        ]
+    else:
+        ids = [item.outcome.rule for item in decision.per_request if item.outcome.records]
     parts: list[str] = []
-    for item in decision.per_request:
-        rule = rules.get(item.outcome.rule) if item.outcome.records else None
+    for rule_id in dict.fromkeys(ids):
+        rule = rules.get(rule_id)
         if rule is None:
             continue
         cites = "; ".join(str(cite.get("name") or cite.get("id") or "") for cite in rule.citations)
@@ -174,13 +234,6 @@ def _parties(request: RecordsRequest) -> str:
     )
     agency = labels.say(labels.AGENCY, request.requester_agency)
     return f"{who} ({agency})" if who else agency
-
-
-def _outside_notice_limits(policy: RecordsPolicy, agency: str) -> bool:
-    if not policy.parties_limited:
-        return False
-    allowed = set(policy.directory_parties)
-    return not any(party in allowed for party in PARTIES_OF_AGENCY.get(agency, ()))
 
 
 def _counsel_emails(district: District) -> list[str]:
@@ -241,6 +294,9 @@ def request_intake(
     stated_interest: str = "",
     respond_by: date | None = None,
     received_at: datetime | None = None,
+    directory_items: Iterable[str] = (),
+    opted_out_excluded: bool = False,
+    purpose_within_notice: bool = False,
 ) -> RecordsRequest:
     """Record a request for student information and decide it under the district's policy pack.
 
@@ -256,7 +312,17 @@ def request_intake(
     by e-mail when the pack says so. Raises ValidationError for codes outside the vocabulary.
     """
     requested = list(dict.fromkeys(requested))
+    directory_items = list(dict.fromkeys(directory_items))
     _check_codes(channel, requester, requested, document)
+    if Request.DIRECTORY_INFORMATION in requested:
+        if not directory_items:
+            raise ValidationError(
+                {"directory_items": _("Say which directory information is asked for.")}
+            )
+        if any(item not in DirectoryCategory.values for item in directory_items):
+            raise ValidationError({"directory_items": _("Choose from the directory items.")})
+    else:
+        directory_items = []
     if student is not None and student.district_id != district.pk:
         raise ValidationError({"student": _("This student is not in the district.")})
     if school is not None and school.district_id != district.pk:
@@ -275,6 +341,10 @@ def request_intake(
         document=document,
         identified_by_non_directory_info=identified_by_non_directory_info,
         today=today,
+        policy=settings_,
+        directory_items=directory_items,
+        opted_out_excluded=opted_out_excluded,
+        purpose_within_notice=purpose_within_notice,
     )
     decision = policy.decide(facts)
     records_outcome = decision.records.value
@@ -291,15 +361,6 @@ def request_intake(
         status = RecordsRequest.Status.AWAITING_NOTICE
     else:
         status = RecordsRequest.Status.READY
-    if records_outcome == "DIRECTORY_DISCRETIONARY" and _outside_notice_limits(
-        settings_, requester.agency
-    ):
-        # The annual notice limits who may receive directory information (34 CFR 99.37(d)).
-        status = RecordsRequest.Status.DENIED
-        closed_note = _(
-            "The district's directory-information notice does not allow this party "
-            "(34 CFR 99.37(d))."
-        )
     request = RecordsRequest.objects.create(
         district=district,
         school=school,
@@ -314,6 +375,9 @@ def request_intake(
         requester_email=requester.email,
         business_card=requester.business_card,
         requested=requested,
+        directory_items=directory_items,
+        opted_out_excluded=opted_out_excluded,
+        purpose_within_notice=purpose_within_notice,
         description=description,
         stated_interest=stated_interest,
         document_class=document.doc_class if document else "",

@@ -35,7 +35,13 @@ from threshold.records.forms import (
     RosterImportForm,
     StudentSearchForm,
 )
-from threshold.records.models import RecordsRequest, Student
+from threshold.records.models import (
+    DirectoryCategory,
+    DirectoryParty,
+    RecordsPolicy,
+    RecordsRequest,
+    Student,
+)
 from threshold.visitors.views.desk import show_refusal
 
 
@@ -111,13 +117,30 @@ def request_new(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
                 stated_interest=data["stated_interest"],
                 respond_by=data["respond_by"],
+                directory_items=data["directory_items"],
+                opted_out_excluded=data["opted_out_excluded"],
+                purpose_within_notice=data["purpose_within_notice"],
             )
         except ValidationError as error:
             show_refusal(form, error)
         else:
             return redirect("records-request", request_id=created.pk)
     status = 422 if form.is_bound else 200
-    return render(request, "records/request_new.html", {"form": form}, status=status)
+    context = {"form": form, **_directory_context(queries.policy_of(district))}
+    return render(request, "records/request_new.html", context, status=status)
+
+
+def _directory_context(policy: RecordsPolicy) -> dict[str, Any]:
+    """The district's directory notice as the intake and request pages show it."""
+    categories = dict(DirectoryCategory.choices)
+    parties = dict(DirectoryParty.choices)
+    return {
+        "policy": policy,
+        "policy_categories": [
+            (code, categories.get(code, code)) for code in policy.directory_categories
+        ],
+        "policy_parties": [(code, parties.get(code, code)) for code in policy.directory_parties],
+    }
 
 
 def _request_page(
@@ -145,6 +168,7 @@ def _request_page(
         "direction_form": forms.get("direction")
         or CounselDirectionForm(counsel=services.is_counsel(_user(request), found.district)),
         "today": timezone.localdate(),
+        **_directory_context(queries.policy_of(found.district)),
     }
     return render(request, "records/request.html", context, status=status)
 
