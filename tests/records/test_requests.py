@@ -525,3 +525,33 @@ def test_counsel_may_direct_that_nothing_is_released(world, rita, maria):
     request.refresh_from_db()
     assert request.status == RecordsRequest.Status.CLOSED
     assert request.closed_note
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A123456789", "a-12-345-678", "A 123 456 789", "123-45-6789", "123456789", "SSN 123 45 6789"],
+)
+def test_an_alien_number_or_ssn_is_never_stored(world, rita, maria, text):
+    for fields in (
+        {"document": subpoena(reference=f"Case {text}")},
+        {"description": f"Records of the child with number {text}"},
+        {"stated_interest": text},
+        {"requester": Requester(agency="IMMIGRATION", name="J. Agent", badge=text)},
+    ):
+        with pytest.raises(ValidationError, match="alien number or a Social Security number"):
+            intake(world, rita, student=maria, **fields)
+    assert not RecordsRequest.objects.exists()
+
+
+def test_a_court_case_number_is_kept_but_no_number_of_a_dhs_document(world, rita, maria):
+    kept = intake(world, rita, student=maria, document=subpoena(reference="3:26-cv-0101"))
+    assert kept.document_reference == "3:26-cv-0101"
+    dhs = PresentedDocument(doc_class="ADMIN_SUBPOENA_I138", reference="HSI-2026-77")
+    assert intake(world, rita, student=maria, document=dhs).document_reference == ""
+
+
+def test_a_release_or_a_closing_note_may_not_hold_an_ssn(world, rita, maria):
+    request = intake(world, rita, student=maria, document=subpoena())
+    with pytest.raises(ValidationError):
+        services.request_close(request=request, actor=rita, note="Withdrawn for 123-45-6789")
+    assert RecordsRequest.objects.get(pk=request.pk).is_open

@@ -99,7 +99,13 @@ class IntakeForm(forms.Form):
         required=False,
     )
     document_reference = forms.CharField(
-        label=_("Court, case or document number"), max_length=200, required=False
+        label=_("Court, case or document number"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Never an alien number or a Social Security number; nothing is kept from a "
+            "DHS document."
+        ),
     )
     facial_check = forms.ChoiceField(
         label=_("Surface checks of the document"),

@@ -10,6 +10,7 @@ the 99.32 record, and refuses a release that comes too early.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -27,7 +28,14 @@ from threshold.audit.services import record
 from threshold.policies import labels
 from threshold.policies.queries import policy_for
 from threshold.protocol import Decision, load_pack
-from threshold.protocol.vocab import Agency, Channel, DocType, FacialCheck, Nondisclosure, Request
+from threshold.protocol.vocab import (
+    Agency,
+    Channel,
+    DocType,
+    FacialCheck,
+    Nondisclosure,
+    Request,
+)
 from threshold.records import notices
 from threshold.records.models import (
     DirectoryCategory,
@@ -43,6 +51,36 @@ from threshold.records.queries import policy_of
 from threshold.worker.mail import queue_email
 
 NOTICE_CODES = ("PARENT_FERPA", "ELIGIBLE_STUDENT_FERPA")
+# A DHS document's numbers are a person's alien number or the like: none is kept from it.
+DHS_DOCUMENTS = frozenset(
+    {
+        DocType.ADMIN_WARRANT_I200,
+        DocType.ADMIN_WARRANT_I205,
+        DocType.EOIR_ORDER,
+        DocType.ADMIN_SUBPOENA_I138,
+        DocType.DETAINER_I247A,
+        DocType.NOTICE_TO_APPEAR_I862,
+    }
+)
+# An alien number (A and 8 or 9 digits, with or without dashes or spaces) or a Social Security
+# number (ddd-dd-dddd, or 9 digits): never stored in any text a request keeps.
+NATIONAL_NUMBER = re.compile(
+    r"\bA[\s-]?(?:\d[\s-]?){7,8}\d\b|\b\d{3}[\s-]?\d{2}[\s-]?\d{4}\b", re.IGNORECASE
+)
+
+
+def refuse_national_numbers(**texts: str) -> None:
+    """Refuse any text that holds an alien number or a Social Security number."""
+    errors = {
+        name: _(
+            "Do not write an alien number or a Social Security number here: "
+            "Threshold never keeps them. Remove it and try again."
+        )
+        for name, text in texts.items()
+        if text and NATIONAL_NUMBER.search(text)
+    }
+    if errors:
+        raise ValidationError(errors)
 # Which parties of a 99.37(d) notice each kind of requester belongs to.
 PARTIES_OF_AGENCY: dict[str, tuple[str, ...]] = {
     Agency.IMMIGRATION: (DirectoryParty.LAW_ENFORCEMENT,),
@@ -323,6 +361,16 @@ def request_intake(
             raise ValidationError({"directory_items": _("Choose from the directory items.")})
     else:
         directory_items = []
+    refuse_national_numbers(
+        requester_name=requester.name,
+        requester_organization=requester.organization,
+        requester_badge=requester.badge,
+        requester_phone=requester.phone,
+        requester_email=requester.email,
+        description=description,
+        stated_interest=stated_interest,
+        document_reference=document.reference if document else "",
+    )
     if student is not None and student.district_id != district.pk:
         raise ValidationError({"student": _("This student is not in the district.")})
     if school is not None and school.district_id != district.pk:
@@ -381,7 +429,9 @@ def request_intake(
         description=description,
         stated_interest=stated_interest,
         document_class=document.doc_class if document else "",
-        document_reference=document.reference if document else "",
+        document_reference=(
+            document.reference if document and document.doc_class not in DHS_DOCUMENTS else ""
+        ),
         facial_check=document.facial_check if document else FacialCheck.NOT_APPLICABLE,
         nondisclosure=document.nondisclosure if document else Nondisclosure.NONE,
         identified_by_non_directory_info=identified_by_non_directory_info,
@@ -484,6 +534,7 @@ def counsel_direction_record(
     request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != RecordsRequest.Status.WITH_COUNSEL:
         raise ValidationError(_("This request is not waiting for counsel."))
+    refuse_national_numbers(note=note, counsel_name=counsel_name)
     by_counsel = is_counsel(actor, request.district)
     if by_counsel:
         counsel_name = actor.full_name or actor.email
@@ -706,6 +757,7 @@ def release_order_record(
         raise ValidationError(_("Only a request waiting on a parent notice takes an order's date."))
     if not reference.strip():
         raise ValidationError({"reference": _("Name the order (court, case number, date).")})
+    refuse_national_numbers(reference=reference)
     sent = [timezone.localdate(n.sent_at) for n in request.notices.all()]
     if not sent:
         raise ValidationError(_("Send the notice to the parent before any release."))
@@ -745,6 +797,9 @@ def disclosure_record(
     today = timezone.localdate(now)
     if not what.strip():
         raise ValidationError({"what": _("Say what was released.")})
+    refuse_national_numbers(
+        what=what, disclosed_to=disclosed_to, redisclosure_conditions=redisclosure_conditions
+    )
     if request.status == RecordsRequest.Status.AWAITING_NOTICE:
         raise ValidationError(_("Send the notice to the parent before any release."))
     if request.status not in (RecordsRequest.Status.READY, RecordsRequest.Status.NOTICE_SENT):
@@ -812,6 +867,7 @@ def request_close(*, request: RecordsRequest, actor: User, note: str) -> Records
         raise ValidationError(_("This request is already closed."))
     if not note.strip():
         raise ValidationError({"note": _("Say why the request is closed.")})
+    refuse_national_numbers(note=note)
     request.status = RecordsRequest.Status.CLOSED
     request.closed_note = note.strip()
     request.save(update_fields=["status", "closed_note"])
@@ -858,6 +914,7 @@ def policy_update(*, district: District, actor: User, values: Mapping[str, Any])
 @transaction.atomic
 def opt_out_set(*, student: Student, actor: User, opted_out: bool, note: str = "") -> Student:
     """A parent opts the student out of directory information, or withdraws the opt-out."""
+    refuse_national_numbers(note=note)
     student = Student.objects.select_for_update().get(pk=student.pk)
     if student.directory_opt_out == opted_out:
         return student
