@@ -192,6 +192,7 @@ def test_a_judicial_subpoena_waits_for_the_notice_period_then_is_recorded(
     assert notice.method == Notice.Method.EMAIL
     assert "Aviso antes de entregar" in notice.subject
     assert "Maria Lopez" in notice.body
+    assert "(referencia D. Conn. 3:26-cv-0101)" in notice.body
     period = 10
     assert notice.earliest_release == timezone.localdate(now) + timedelta(days=period)
 
