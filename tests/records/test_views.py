@@ -43,20 +43,67 @@ def test_a_subpoena_goes_from_intake_to_the_recorded_release(world, rita, maria,
     page = client.get(response.url)
     assert b"Send the notice" in page.content
     client.post(reverse("records-request-notice", kwargs={"request_id": item.pk}))
-    assert Notice.objects.get().language == "es"
+    notice = Notice.objects.get()
+    assert notice.language == "es"
+    refused = client.post(
+        reverse("records-request-disclose", kwargs={"request_id": item.pk}),
+        {"what": "Attendance 2025-26", "disclosed_to": "", "redisclosure_conditions": ""},
+    )
+    assert refused.status_code == 422
+    assert b"not been delivered" in refused.content
+    # The worker delivers it today: still too early.
+    services.notice_deliver(notice_id=str(notice.pk))
     refused = client.post(
         reverse("records-request-disclose", kwargs={"request_id": item.pk}),
         {"what": "Attendance 2025-26", "disclosed_to": "", "redisclosure_conditions": ""},
     )
     assert refused.status_code == 422
     assert b"Not before" in refused.content
-    Notice.objects.update(earliest_release=timezone.localdate() - timedelta(days=1))
+    done = client.post(
+        reverse("records-request-disclose", kwargs={"request_id": item.pk}),
+        {"what": "Attendance 2025-26", "disclosed_to": "", "redisclosure_conditions": "Case only"},
+    )
+    assert done.status_code == 422
+    assert RecordsRequest.objects.get().status == "notice_sent"
+
+
+def test_the_release_goes_through_once_the_period_after_delivery_has_passed(
+    world, rita, maria, client_for
+):
+    client = client_for(rita)
+    client.post(reverse("records-request-new"), {**SUBPOENA, "student_number": maria.local_id})
+    item = RecordsRequest.objects.get()
+    client.post(reverse("records-request-notice", kwargs={"request_id": item.pk}))
+    # Delivered eleven days ago (the services' own clock, not an edited row).
+    earlier = timezone.now() - timedelta(days=11)
+    services.notice_deliver(notice_id=str(Notice.objects.get().pk), now=earlier)
     done = client.post(
         reverse("records-request-disclose", kwargs={"request_id": item.pk}),
         {"what": "Attendance 2025-26", "disclosed_to": "", "redisclosure_conditions": "Case only"},
     )
     assert done.status_code == 302
     assert RecordsRequest.objects.get().status == "disclosed"
+
+
+def test_a_letter_is_printed_then_marked_posted(world, rita, client_for):
+    child = student(world.lincoln)
+    from .conftest import guardian
+
+    guardian(child, name="Rosa Morales", email="", preferred_language="es")
+    client = client_for(rita)
+    client.post(reverse("records-request-new"), {**SUBPOENA, "student_number": child.local_id})
+    item = RecordsRequest.objects.get()
+    client.post(reverse("records-request-notice", kwargs={"request_id": item.pk}))
+    letter = Notice.objects.get()
+    page = client.get(reverse("records-request", kwargs={"request_id": item.pk}))
+    assert b"Print the letter" in page.content
+    keys = {"request_id": item.pk, "notice_id": letter.pk}
+    printed = client.get(reverse("records-notice-print", kwargs=keys))
+    assert printed.status_code == 200
+    assert b"Rosa Morales" in printed.content
+    assert client.post(reverse("records-notice-posted", kwargs=keys)).status_code == 302
+    letter.refresh_from_db()
+    assert letter.state == Notice.State.POSTED and letter.earliest_release is not None
 
 
 def test_intake_keeps_what_was_typed_on_an_error(world, rita, client_for):
@@ -315,7 +362,7 @@ def test_the_queue_reads_a_fixed_number_of_queries(
             student=student(world.lincoln),
             document=PresentedDocument(doc_class="JUDICIAL_SUBPOENA", facial_check="PASS"),
         )
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("records-queue"))
     assert response.content.count(b"Parent notice to send") == 12
     assert AuditEvent.objects.filter(action="records.queue_viewed").count() == 2

@@ -354,6 +354,9 @@ class Notice(models.Model):
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     failure = models.CharField(_("why it failed"), max_length=300, blank=True)
+    # The date the notice itself names (the period counted from when it was written); the
+    # release waits for the full period after delivery.
+    stated_release = models.DateField(_("release date in the notice"), null=True, blank=True)
     earliest_release = models.DateField(_("no release before"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -364,6 +367,10 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def is_letter(self) -> bool:
+        return self.method == self.Method.MAIL
 
 
 class DisclosureEntry(models.Model):

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,6 +82,8 @@ def refuse_national_numbers(**texts: str) -> None:
     }
     if errors:
         raise ValidationError(errors)
+
+
 # Which parties of a 99.37(d) notice each kind of requester belongs to.
 PARTIES_OF_AGENCY: dict[str, tuple[str, ...]] = {
     Agency.IMMIGRATION: (DirectoryParty.LAW_ENFORCEMENT,),
@@ -460,11 +463,14 @@ def request_intake(
             basis=_basis(decision),
             recorded_by=actor,
         )
+    told = _tell(request, list(decision.notify))
     _audit(
         "records.request_received",
         actor=actor,
         request=request,
         data={
+            "told": told,
+            "to_tell": [duty["code"] for duty in request.duties],
             "student": str(student.pk) if student else None,
             "channel": channel,
             "agency": requester.agency,
@@ -477,20 +483,120 @@ def request_intake(
             "entry": str(entry.pk) if entry else None,
         },
     )
-    if "COUNSEL" in decision.notify:
-        recipients = _counsel_emails(district)
+    _warn_if_return_date_too_soon(request, actor, today)
+    return request
+
+
+# Whom Threshold tells itself, by e-mail to their accounts, naming only the request's reference:
+# the role that holds each notify code, and whether it is held at the request's school.
+TOLD_BY_EMAIL: dict[str, tuple[Role, bool]] = {
+    "COUNSEL": (Role.DISTRICT_COUNSEL, False),
+    "SUPERINTENDENT": (Role.SUPERINTENDENT, False),
+    "DESIGNATED_OFFICIAL": (Role.DESIGNATED_OFFICIAL, True),
+}
+
+
+def _emails_of(request: RecordsRequest, role: Role, at_school: bool) -> list[str]:
+    found = Membership.objects.filter(
+        district=request.district, role=role, user__is_active=True
+    ).select_related("user")
+    if at_school and request.school is not None:
+        found = found.filter(Q(school=request.school) | Q(school__isnull=True))
+    return sorted({m.user.email for m in found if m.user.email})
+
+
+def _tell(request: RecordsRequest, notify: list[str]) -> list[str]:
+    """Everyone the pack's decision says to tell: counsel, the superintendent's office and the
+    designated official by e-mail (the reference and due date only, never the student); the
+    parent's FERPA notice through the notice step; everyone else, and anyone without an
+    account to e-mail, as a "You must tell" duty on the request whose completion is recorded."""
+    told: list[str] = []
+    duties: list[dict[str, Any]] = []
+    for code in dict.fromkeys(notify):
+        if code in NOTICE_CODES:
+            continue
+        recipients = _emails_of(request, *TOLD_BY_EMAIL[code]) if code in TOLD_BY_EMAIL else []
         if recipients:
             queue_email(
                 to=recipients,
                 subject=_("Request for student information %(ref)s") % {"ref": request.reference},
                 body=_(
                     "A request for student information was recorded in Threshold "
-                    "(reference %(ref)s, due %(due)s). Open the records queue to read it."
+                    "(reference %(ref)s, due %(due)s). The district's policy pack says you are "
+                    "to be told. The records officer holds the details."
                 )
                 % {"ref": request.reference, "due": request.due_on.isoformat()},
-                district=district,
+                district=request.district,
             )
+            told.append(code)
+        else:
+            duties.append({"code": code, "done_on": None, "done_by": ""})
+    if duties:
+        request.duties = duties
+        request.save(update_fields=["duties"])
+    return told
+
+
+def open_duties(request: RecordsRequest) -> list[dict[str, Any]]:
+    return [duty for duty in request.duties if not duty.get("done_on")]
+
+
+@transaction.atomic
+def duty_done(*, request: RecordsRequest, actor: User, code: str) -> RecordsRequest:
+    """Record that someone the pack names was told (by whoever records it, today)."""
+    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
+    duties = [dict(duty) for duty in request.duties]
+    for duty in duties:
+        if duty["code"] == code and not duty.get("done_on"):
+            duty["done_on"] = timezone.localdate().isoformat()
+            duty["done_by"] = actor.full_name or actor.email
+            break
+    else:
+        raise ValidationError(_("Nothing is waiting to be done here."))
+    request.duties = duties
+    request.save(update_fields=["duties"])
+    _audit("records.duty_done", actor=actor, request=request, data={"code": code})
     return request
+
+
+def _warn_if_return_date_too_soon(request: RecordsRequest, actor: User, today: date) -> None:
+    """A document whose return date falls inside the parent's notice period cannot be answered
+    in time without cutting the period short: counsel is told at once (to ask the issuer for
+    more time or the court for an order)."""
+    if not return_date_too_soon(request, today):
+        return
+    recipients = _counsel_emails(request.district)
+    if recipients:
+        queue_email(
+            to=recipients,
+            subject=_("Return date inside the notice period: request %(ref)s")
+            % {"ref": request.reference},
+            body=_(
+                "Request %(ref)s in Threshold must be answered by %(due)s, before the parent's "
+                "notice period can end. Ask the issuer for more time, or the court for an order, "
+                "before anything is released."
+            )
+            % {"ref": request.reference, "due": request.respond_by.isoformat()},
+            district=request.district,
+        )
+    _audit(
+        "records.return_date_warning",
+        actor=actor,
+        request=request,
+        data={"respond_by": request.respond_by.isoformat(), "counsel_emailed": len(recipients)},
+    )
+
+
+def return_date_too_soon(request: RecordsRequest, today: date | None = None) -> bool:
+    """Whether the document's return date comes before a notice sent now could run its
+    course (only for a request that waits on a parent notice)."""
+    if request.respond_by is None or not request.is_open or not notice_required(request):
+        return False
+    today = today or timezone.localdate()
+    first = release_date(request) or today + timedelta(
+        days=policy_of(request.district).notice_period_days
+    )
+    return request.respond_by < first
 
 
 def notice_required(request: RecordsRequest) -> bool:
@@ -659,11 +765,13 @@ def _ask_counsel_to_confirm(request: RecordsRequest, actor: User) -> None:
 
 
 def release_date(request: RecordsRequest) -> date | None:
-    """The first day records may be released, when a notice governs it (else None)."""
+    """The first day records may be released, when a notice governs it (else None): only once
+    every notice was delivered (an e-mail the mail server took, a letter marked posted), and
+    never while one could not be delivered."""
     if not notice_required(request):
         return None
     sent = list(request.notices.all())
-    if not sent:
+    if not sent or any(notice.earliest_release is None for notice in sent):
         return None
     after_notice = max(notice.earliest_release for notice in sent)
     if request.release_order_on is not None:
@@ -671,24 +779,21 @@ def release_date(request: RecordsRequest) -> date | None:
     return after_notice
 
 
-@transaction.atomic
-def notice_send(
-    *, request: RecordsRequest, actor: User, now: datetime | None = None
-) -> list[Notice]:
-    """Send the advance notice to each parent (or to the eligible student), each in their own
-    language: by e-mail where there is an address, else as a letter for the office to post."""
-    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
-    if request.status != RecordsRequest.Status.AWAITING_NOTICE or request.student is None:
-        raise ValidationError(_("This request does not wait for a notice."))
-    now = now or timezone.now()
-    today = timezone.localdate(now)
+def notice_recipients(request: RecordsRequest, today: date) -> tuple[bool, list[tuple]]:
+    """Who gets the notice, decided on today's facts: the student once 18 (or flagged as
+    holding the rights), else each parent or guardian, each in their language. Refused when
+    the student's age is unknown: the roster must give the date of birth or the flag."""
     student = request.student
-    period = policy_of(request.district).notice_period_days
-    earliest = today + timedelta(days=period)
-    if request.counsel_direction == RecordsRequest.Direction.RELEASE_AFTER_NOTICE:
-        to_student = student.is_eligible(today)
-    else:
-        to_student = "ELIGIBLE_STUDENT_FERPA" in request.decision.get("notify", [])
+    if student is None:
+        raise ValidationError(_("This request does not wait for a notice."))
+    if student.date_of_birth is None and not student.eligible_flag:
+        raise ValidationError(
+            _(
+                "The student's date of birth is not on file, so Threshold cannot tell whether "
+                "the parents or the student hold the rights: add it with the roster import."
+            )
+        )
+    to_student = student.is_eligible(today)
     guardians = list(student.guardians.all())
     if to_student:
         language = guardians[0].preferred_language if guardians else "en"
@@ -699,13 +804,31 @@ def notice_send(
         raise ValidationError(
             _("No parent or guardian is on file for this student: add them with the roster import.")
         )
+    return to_student, recipients
+
+
+@transaction.atomic
+def notice_send(
+    *, request: RecordsRequest, actor: User, now: datetime | None = None
+) -> list[Notice]:
+    """Send the advance notice to each parent (or to the eligible student), each in their own
+    language: by e-mail where there is an address, else as a letter for the office to print and
+    post. The waiting period starts when each notice is delivered, not now."""
+    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != RecordsRequest.Status.AWAITING_NOTICE or request.student is None:
+        raise ValidationError(_("This request does not wait for a notice."))
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    period = policy_of(request.district).notice_period_days
+    stated = today + timedelta(days=period)
+    to_student, recipients = notice_recipients(request, today)
     sent: list[Notice] = []
     for name, email, language in recipients:
         rendered = notices.render_notice(
             request=request,
             recipient_name=name,
             language=language,
-            earliest_release=earliest,
+            earliest_release=stated,
             to_student=to_student,
         )
         notice = Notice.objects.create(
@@ -714,33 +837,126 @@ def notice_send(
             recipient_email=email,
             language=rendered.language,
             method=Notice.Method.EMAIL if email else Notice.Method.MAIL,
+            state=Notice.State.QUEUED if email else Notice.State.TO_POST,
             subject=rendered.subject,
             body=rendered.body,
             sent_at=now,
-            earliest_release=earliest,
+            stated_release=stated,
             sent_by=actor,
         )
         if email:
-            queue_email(
-                to=[email], subject=rendered.subject, body=rendered.body, district=request.district
-            )
+            _queue_notice(notice, request.district)
         sent.append(notice)
     request.status = RecordsRequest.Status.NOTICE_SENT
     request.save(update_fields=["status"])
-    record(
+    _audit(
         "records.notice_sent",
         actor=actor,
-        district=request.district,
-        school=request.school,
-        subject=request,
+        request=request,
         data={
             "notices": [str(n.pk) for n in sent],
             "languages": [n.language for n in sent],
             "methods": [n.method for n in sent],
-            "earliest_release": earliest.isoformat(),
+            "to_student": to_student,
+            "stated_release": stated.isoformat(),
         },
     )
     return sent
+
+
+def _queue_notice(notice: Notice, district: District) -> None:
+    from threshold.records.tasks import deliver_notice
+
+    notice_id, district_id = str(notice.pk), str(district.pk)
+    transaction.on_commit(
+        lambda: deliver_notice.enqueue(notice_id=notice_id, district_id=district_id)
+    )
+
+
+def _delivered(notice: Notice, when: datetime) -> None:
+    """The period runs from delivery (never earlier than the date the notice names, since a
+    notice is delivered after it is written)."""
+    period = policy_of(notice.request.district).notice_period_days
+    notice.delivered_at = when
+    notice.earliest_release = timezone.localdate(when) + timedelta(days=period)
+    notice.failure = ""
+
+
+def notice_deliver(
+    *, notice_id: str, last_attempt: bool = False, now: datetime | None = None
+) -> str:
+    """Send one notice by e-mail (the worker's task), at most once; write back whether it was
+    delivered. Raises when the send fails, so that the worker tries again; after the last
+    attempt the notice is marked failed and the release stays blocked."""
+    from django.core.mail import EmailMessage
+
+    with transaction.atomic():
+        notice = (
+            Notice.objects.select_for_update()
+            .select_related("request__district", "request__school")
+            .filter(pk=notice_id)
+            .first()
+        )
+        if notice is None:
+            return "no such notice"
+        if notice.state != Notice.State.QUEUED:
+            return f"already {notice.state}"
+    try:
+        EmailMessage(subject=notice.subject, body=notice.body, to=[notice.recipient_email]).send()
+    except Exception as error:
+        name = type(error).__name__
+        with transaction.atomic():
+            notice = Notice.objects.select_for_update().get(pk=notice_id)
+            notice.failure = name[:300]
+            if last_attempt:
+                notice.state = Notice.State.FAILED
+            notice.save(update_fields=["failure", "state"])
+            _audit(
+                "records.notice_delivery",
+                actor=None,
+                request=notice.request,
+                data={"notice": str(notice.pk), "delivered": False, "error": name[:100]},
+            )
+        raise
+    with transaction.atomic():
+        notice = Notice.objects.select_for_update().get(pk=notice_id)
+        notice.state = Notice.State.SENT
+        _delivered(notice, now or timezone.now())
+        notice.save(update_fields=["state", "delivered_at", "earliest_release", "failure"])
+        _audit(
+            "records.notice_delivery",
+            actor=None,
+            request=notice.request,
+            data={
+                "notice": str(notice.pk),
+                "delivered": True,
+                "earliest_release": notice.earliest_release.isoformat(),
+            },
+        )
+    return "sent"
+
+
+@transaction.atomic
+def notice_mark_posted(*, notice: Notice, actor: User, now: datetime | None = None) -> Notice:
+    """The office posted the letter (or, for an e-mail that could not be delivered, a printed
+    letter instead): the waiting period starts today."""
+    notice = Notice.objects.select_for_update().select_related("request").get(pk=notice.pk)
+    if notice.state not in (Notice.State.TO_POST, Notice.State.FAILED):
+        raise ValidationError(_("This notice is not waiting to be posted."))
+    if not notice.request.is_open:
+        raise ValidationError(_("This request is closed."))
+    now = now or timezone.now()
+    notice.method = Notice.Method.MAIL
+    notice.state = Notice.State.POSTED
+    _delivered(notice, now)
+    notice.save(update_fields=["method", "state", "delivered_at", "earliest_release", "failure"])
+    _audit(
+        "records.notice_posted",
+        actor=actor,
+        request=notice.request,
+        data={"notice": str(notice.pk), "earliest_release": notice.earliest_release.isoformat()},
+    )
+    return notice
 
 
 @transaction.atomic
@@ -758,7 +974,7 @@ def release_order_record(
     if not reference.strip():
         raise ValidationError({"reference": _("Name the order (court, case number, date).")})
     refuse_national_numbers(reference=reference)
-    sent = [timezone.localdate(n.sent_at) for n in request.notices.all()]
+    sent = [timezone.localdate(n.delivered_at or n.sent_at) for n in request.notices.all()]
     if not sent:
         raise ValidationError(_("Send the notice to the parent before any release."))
     if release_on < max(sent):
@@ -805,6 +1021,21 @@ def disclosure_record(
     if request.status not in (RecordsRequest.Status.READY, RecordsRequest.Status.NOTICE_SENT):
         raise ValidationError(_("Nothing may be released on this request."))
     if notice_required(request):
+        notices_ = list(request.notices.all())
+        if any(n.state == Notice.State.FAILED for n in notices_):
+            raise ValidationError(
+                _(
+                    "A notice to the family could not be delivered: post it as a letter and "
+                    "mark it posted before any release."
+                )
+            )
+        if any(n.earliest_release is None for n in notices_ if n.state != Notice.State.FAILED):
+            raise ValidationError(
+                _(
+                    "A notice has not been delivered yet (an e-mail waiting to go, or a letter "
+                    "not yet posted): the waiting period has not started."
+                )
+            )
         first_day = release_date(request)
         if first_day is None:
             raise ValidationError(_("Send the notice to the parent before any release."))

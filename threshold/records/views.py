@@ -8,12 +8,13 @@ Every view of a student's record of disclosures, and every export of it, is an a
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,6 +39,7 @@ from threshold.records.forms import (
 from threshold.records.models import (
     DirectoryCategory,
     DirectoryParty,
+    Notice,
     RecordsPolicy,
     RecordsRequest,
     Student,
@@ -80,6 +82,15 @@ def queue(request: HttpRequest) -> HttpResponse:
     district = access.district_for(request.user)
     show = "all" if request.GET.get("show") == "all" else "open"
     found = list(queries.queue(access.requests_for(request.user), show=show)[:500])
+    period = timedelta(days=queries.policy_of(district).notice_period_days)
+    waiting = (RecordsRequest.Status.AWAITING_NOTICE, RecordsRequest.Status.NOTICE_SENT)
+    for item in found:
+        # The return date comes before even a notice sent on the day it arrived could end.
+        item.return_too_soon = bool(
+            item.respond_by
+            and item.status in waiting
+            and item.respond_by < timezone.localdate(item.received_at) + period
+        )
     with transaction.atomic():
         record(
             "records.queue_viewed",
@@ -152,10 +163,17 @@ def _request_page(
 ) -> HttpResponse:
     can_handle = accounts_access.has_capability(request.user, access.HANDLE)
     forms = forms or {}
+    notices = list(found.notices.all())
     context = {
+        "notices_failed": any(n.state == Notice.State.FAILED for n in notices),
+        "notices_waiting": any(n.earliest_release is None for n in notices),
+        "return_date_too_soon": services.return_date_too_soon(found),
+        "duties": [
+            {**duty, "label": labels.say(labels.NOTIFY, duty["code"])} for duty in found.duties
+        ],
         "item": found,
         "card": decision_card(found.decision),
-        "notices": list(found.notices.all()),
+        "notices": notices,
         "entries": list(found.entries.all()) if not found.restricted else [],
         "can_handle": can_handle,
         "notice_required": services.notice_required(found),
@@ -196,11 +214,72 @@ def request_notice(request: HttpRequest, request_id: Any) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
+        letters = sum(1 for notice in sent if notice.is_letter)
         messages.success(
             request,
-            _("The notice was sent (%(count)s). No release before %(date)s.")
-            % {"count": len(sent), "date": sent[0].earliest_release.isoformat()},
+            _(
+                "The notice is on its way (%(count)s). The waiting period starts when it is "
+                "delivered: no release before %(date)s at the earliest."
+            )
+            % {"count": len(sent), "date": sent[0].stated_release.isoformat()},
         )
+        if letters:
+            messages.warning(
+                request,
+                _("Print each letter, post it, then mark it posted: its period starts then."),
+            )
+    return redirect("records-request", request_id=found.pk)
+
+
+def _notice_of(found: RecordsRequest, notice_id: Any) -> Notice:
+    try:
+        return found.notices.get(pk=notice_id)
+    except Notice.DoesNotExist:
+        raise Http404 from None
+
+
+@require_safe
+def notice_print(request: HttpRequest, request_id: Any, notice_id: Any) -> HttpResponse:
+    """A notice as a letter to print and post."""
+    found = access.request_for(request.user, request_id, access.HANDLE)
+    notice = _notice_of(found, notice_id)
+    with transaction.atomic():
+        record(
+            "records.request_viewed",
+            actor=_user(request),
+            district=found.district,
+            school=found.school,
+            subject=found,
+            data={"notice": str(notice.pk), "print": True},
+        )
+    context = {"item": found, "notice": notice, "district": found.district}
+    return render(request, "records/notice_print.html", context)
+
+
+@require_POST
+def notice_posted(request: HttpRequest, request_id: Any, notice_id: Any) -> HttpResponse:
+    """The office posted the letter: the waiting period starts today."""
+    found = access.request_for(request.user, request_id, access.HANDLE)
+    notice = _notice_of(found, notice_id)
+    try:
+        services.notice_mark_posted(notice=notice, actor=_user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The letter is marked as posted."))
+    return redirect("records-request", request_id=found.pk)
+
+
+@require_POST
+def duty_done(request: HttpRequest, request_id: Any, code: str) -> HttpResponse:
+    """Someone the policy pack names was told, by the person recording it."""
+    found = access.request_for(request.user, request_id, access.HANDLE)
+    try:
+        services.duty_done(request=found, actor=_user(request), code=code)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Recorded."))
     return redirect("records-request", request_id=found.pk)
 
 
