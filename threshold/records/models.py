@@ -218,7 +218,7 @@ class RecordsRequest(models.Model):
         School, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     student = models.ForeignKey(
-        Student, on_delete=models.CASCADE, related_name="requests", null=True, blank=True
+        Student, on_delete=models.PROTECT, related_name="requests", null=True, blank=True
     )
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     channel = models.CharField(_("how it came"), max_length=16, choices=_choices(labels.CHANNEL))
@@ -383,9 +383,9 @@ class DisclosureEntry(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="disclosures")
+    student = models.ForeignKey(Student, on_delete=models.PROTECT, related_name="disclosures")
     request = models.ForeignKey(
-        RecordsRequest, on_delete=models.CASCADE, related_name="entries", null=True
+        RecordsRequest, on_delete=models.PROTECT, related_name="entries", null=True
     )
     kind = models.CharField(_("entry"), max_length=16, choices=Kind.choices)
     on_date = models.DateField(_("date"))
