@@ -273,6 +273,16 @@ def test_the_import_page_reports_bad_lines_and_changes_nothing(world, rita, clie
     )
     assert done.status_code == 200
     assert b"Roster imported" in done.content
+    unknown = (
+        b"student_id,given_name,family_name,school,guardian_name,guardian_language\n"
+        b"B1,Kim,Park,Lincoln Elementary,Mae Park,tagalog\n"
+    )
+    warned = client_for(rita).post(
+        reverse("records-import"),
+        {"kind": "simple", "file": SimpleUploadedFile("s.csv", unknown, content_type="text/csv")},
+    )
+    assert warned.status_code == 200
+    assert b"Mae Park" in warned.content and b"tagalog" in warned.content
 
 
 def test_the_policy_page_saves_the_directory_policy(world, rita, client_for):
@@ -294,6 +304,8 @@ def test_the_policy_page_saves_the_directory_policy(world, rita, client_for):
     policy = world.north.records_policy
     assert policy.directory_categories == ["name", "grade"] and policy.notice_period_days == 7
     assert AuditEvent.objects.filter(action="records.policy_changed").exists()
+    page = client_for(rita).get(reverse("records-policy"))
+    assert b"Grade level" in page.content and b"School organizations" in page.content
 
 
 def test_opt_out_from_the_student_page(world, rita, client_for):
@@ -366,3 +378,29 @@ def test_the_queue_reads_a_fixed_number_of_queries(
         response = client.get(reverse("records-queue"))
     assert response.content.count(b"Parent notice to send") == 12
     assert AuditEvent.objects.filter(action="records.queue_viewed").count() == 2
+
+
+def test_a_directory_request_shows_the_items_and_the_districts_notice(world, rita, client_for):
+    services.policy_update(
+        district=world.north,
+        actor=rita,
+        values={"directory_categories": ["name", "grade"], "annual_notice_on": None},
+    )
+    listed = student(world.lincoln)
+    form = client_for(rita).get(reverse("records-request-new"))
+    assert b"Which directory information?" in form.content
+    assert b"Grade level" in form.content
+    item = services.request_intake(
+        district=world.north,
+        actor=rita,
+        channel="MAIL_OR_FAX",
+        requester=Requester(agency="PRIVATE_PARTY", name="A. Reporter"),
+        requested=["DIRECTORY_INFORMATION"],
+        student=listed,
+        directory_items=["name", "address"],
+    )
+    assert item.status == RecordsRequest.Status.DENIED
+    page = client_for(rita).get(reverse("records-request", kwargs={"request_id": item.pk}))
+    assert b"Home address" in page.content  # what was asked
+    assert b"Grade level" in page.content  # what the notice designates
+    assert b"No annual notice is recorded" in page.content

@@ -516,5 +516,11 @@ def policy(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The policy is saved."))
             return redirect("records-policy")
     status = 422 if form.is_bound else 200
-    context = {"form": form, "district": district, "can_edit": can_edit, "current": current}
+    context = {
+        "form": form,
+        "district": district,
+        "can_edit": can_edit,
+        "current": current,
+        **_directory_context(current),
+    }
     return render(request, "records/policy.html", context, status=status)
