@@ -42,6 +42,8 @@ def test_a_subpoena_goes_from_intake_to_the_recorded_release(world, rita, maria,
     assert item.status == "awaiting_notice"
     page = client.get(response.url)
     assert b"Send the notice" in page.content
+    # Before sending: who gets it, how, in which language, and the date it names.
+    assert b"ana@family.example" in page.content and "Español".encode() in page.content
     client.post(reverse("records-request-notice", kwargs={"request_id": item.pk}))
     notice = Notice.objects.get()
     assert notice.language == "es"

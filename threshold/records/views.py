@@ -37,6 +37,7 @@ from threshold.records.forms import (
     StudentSearchForm,
 )
 from threshold.records.models import (
+    LANGUAGES,
     DirectoryCategory,
     DirectoryParty,
     Notice,
@@ -164,7 +165,26 @@ def _request_page(
     can_handle = accounts_access.has_capability(request.user, access.HANDLE)
     forms = forms or {}
     notices = list(found.notices.all())
+    preview: dict[str, Any] = {}
+    if can_handle and found.status == RecordsRequest.Status.AWAITING_NOTICE:
+        today = timezone.localdate()
+        try:
+            to_student, recipients = services.notice_recipients(found, today)
+        except ValidationError as error:
+            preview = {"problem": " ".join(error.messages)}
+        else:
+            names = dict(LANGUAGES)
+            period = queries.policy_of(found.district).notice_period_days
+            preview = {
+                "to_student": to_student,
+                "recipients": [
+                    {"name": name, "email": email, "language": names.get(language, language)}
+                    for name, email, language in recipients
+                ],
+                "release": today + timedelta(days=period),
+            }
     context = {
+        "preview": preview,
         "notices_failed": any(n.state == Notice.State.FAILED for n in notices),
         "notices_waiting": any(n.earliest_release is None for n in notices),
         "return_date_too_soon": services.return_date_too_soon(found),
