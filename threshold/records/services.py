@@ -892,7 +892,7 @@ def notice_deliver(
 
     with transaction.atomic():
         notice = (
-            Notice.objects.select_for_update()
+            Notice.objects.select_for_update(of=("self",))
             .select_related("request__district", "request__school")
             .filter(pk=notice_id)
             .first()
@@ -940,7 +940,9 @@ def notice_deliver(
 def notice_mark_posted(*, notice: Notice, actor: User, now: datetime | None = None) -> Notice:
     """The office posted the letter (or, for an e-mail that could not be delivered, a printed
     letter instead): the waiting period starts today."""
-    notice = Notice.objects.select_for_update().select_related("request").get(pk=notice.pk)
+    notice = (
+        Notice.objects.select_for_update(of=("self",)).select_related("request").get(pk=notice.pk)
+    )
     if notice.state not in (Notice.State.TO_POST, Notice.State.FAILED):
         raise ValidationError(_("This notice is not waiting to be posted."))
     if not notice.request.is_open:
