@@ -15,6 +15,7 @@ def test_the_notice_reaches_the_parent_by_mail(world, rita, smtp_server, run_wor
     request = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="MAIL_OR_FAX",
         requester=Requester(agency="STATE_OR_LOCAL_POLICE", name="Det. Ruiz"),
         requested=["STUDENT_RECORDS"],

@@ -87,6 +87,7 @@ def test_forbidden_columns_never_reach_a_table_the_audit_trail_or_an_export(worl
     services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="MAIL_OR_FAX",
         requester=Requester(agency="STATE_OR_LOCAL_POLICE", name="Det. Ruiz"),
         requested=["STUDENT_RECORDS"],

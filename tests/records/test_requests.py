@@ -33,6 +33,7 @@ def intake(world, actor, **fields):
         "channel": "IN_PERSON",
         "requester": ICE,
         "requested": ["STUDENT_RECORDS"],
+        "stated_interest": "Criminal case",
     }
     return services.request_intake(**{**values, **fields})
 
@@ -621,6 +622,14 @@ def test_a_notice_that_cannot_be_delivered_blocks_the_release(world, rita, maria
     services.notice_mark_posted(notice=notice, actor=rita, now=now + timedelta(days=1))
     notice.refresh_from_db()
     assert notice.earliest_release == timezone.localdate(now) + timedelta(days=11)
+
+
+def test_a_request_that_may_lead_to_a_release_needs_the_stated_interest(world, rita, maria):
+    with pytest.raises(ValidationError, match="why they say they need it"):
+        intake(world, rita, student=maria, document=subpoena(), stated_interest=" ")
+    assert not RecordsRequest.objects.exists()
+    refused = intake(world, rita, student=maria, stated_interest="")  # no document: refused
+    assert refused.status == RecordsRequest.Status.DENIED
 
 
 def test_it_refuses_codes_outside_the_vocabulary(world, rita):

@@ -23,6 +23,7 @@ def test_it_purges_students_past_the_districts_period_only(world, rita):
     services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="PHONE",
         requester=Requester(agency="IMMIGRATION"),
         requested=["STUDENT_RECORDS"],
@@ -58,6 +59,7 @@ def test_a_student_with_an_open_request_is_kept(world, rita):
     services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="MAIL_OR_FAX",
         requester=Requester(agency="STATE_OR_LOCAL_POLICE", name="Det. Ruiz"),
         requested=["STUDENT_RECORDS"],
@@ -76,6 +78,7 @@ def test_a_students_record_of_disclosures_cannot_be_deleted_by_accident(world, r
     services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="PHONE",
         requester=Requester(agency="IMMIGRATION"),
         requested=["STUDENT_RECORDS"],

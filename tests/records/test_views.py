@@ -124,6 +124,7 @@ def test_a_records_officer_cannot_see_another_districts_requests(
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="EMAIL",
         requester=Requester(agency="PRIVATE_PARTY", name="A. Lawyer"),
         requested=["STUDENT_RECORDS"],
@@ -161,6 +162,7 @@ def test_the_restricted_file_opens_for_counsel_and_the_records_officer_only(
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="IN_PERSON",
         requester=Requester(agency="FEDERAL_LAW_ENFORCEMENT", name="SA Reed"),
         requested=["STUDENT_RECORDS"],
@@ -197,6 +199,7 @@ def test_the_audit_page_and_export_do_not_reveal_the_restricted_matter(
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="IN_PERSON",
         requester=Requester(agency="FEDERAL_LAW_ENFORCEMENT", name="SA Reed"),
         requested=["STUDENT_RECORDS"],
@@ -240,6 +243,7 @@ def test_every_view_of_a_record_is_an_audit_event(
     services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="PHONE",
         requester=Requester(agency="IMMIGRATION", name="Caller"),
         requested=["STUDENT_RECORDS"],
@@ -325,6 +329,7 @@ def test_counsel_records_a_direction_from_the_request_page(world, rita, maria, c
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="MAIL_OR_FAX",
         requester=Requester(agency="IMMIGRATION", name="HSI"),
         requested=["STUDENT_RECORDS"],
@@ -352,6 +357,7 @@ def test_a_request_for_immigration_status_shows_the_packs_answer(world, rita, ma
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="PHONE",
         requester=Requester(agency="IMMIGRATION", name="Caller"),
         requested=["IMMIGRATION_STATUS"],
@@ -370,6 +376,7 @@ def test_the_queue_reads_a_fixed_number_of_queries(
         services.request_intake(
             district=world.north,
             actor=rita,
+            stated_interest="Criminal case",
             channel="EMAIL",
             requester=Requester(agency="PRIVATE_PARTY", name=f"Lawyer {n}"),
             requested=["STUDENT_RECORDS"],
@@ -395,6 +402,7 @@ def test_a_directory_request_shows_the_items_and_the_districts_notice(world, rit
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="MAIL_OR_FAX",
         requester=Requester(agency="PRIVATE_PARTY", name="A. Reporter"),
         requested=["DIRECTORY_INFORMATION"],

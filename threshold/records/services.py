@@ -412,6 +412,19 @@ def request_intake(
         status = RecordsRequest.Status.AWAITING_NOTICE
     else:
         status = RecordsRequest.Status.READY
+    if status not in (RecordsRequest.Status.DENIED, RecordsRequest.Status.CLOSED) and not (
+        stated_interest.strip()
+    ):
+        # Anything that may lead to a release goes into the record of disclosures with the
+        # requester's legitimate interest (34 CFR 99.32(a)(3)): ask for it now.
+        raise ValidationError(
+            {
+                "stated_interest": _(
+                    "Write down why they say they need it: the record of disclosures must show "
+                    "their interest."
+                )
+            }
+        )
     request = RecordsRequest.objects.create(
         district=district,
         school=school,
