@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from threshold.accounts.roles import Role
 from threshold.notices import services as notices
+from threshold.records import services
 from threshold.records.models import DisclosureEntry, Notice, RecordsRequest
 from threshold.testing import factories
 from threshold.testing.factories import PASSWORD
@@ -61,14 +62,15 @@ def test_a_subpoena_goes_from_intake_to_the_recorded_release_and_the_parent_expo
     notice = Notice.objects.get()
     assert notice.language == "es" and notice.recipient_email == "rosa@family.example"
 
-    # Too early: the parent still has time to ask the court for protection.
+    # Too early: the notice has not even left yet.
     page.get_by_label("What was released").fill("Attendance record, 2025-26")
     page.get_by_role("button", name="Record the release").click()
-    page.get_by_text("Not before").wait_for()
+    page.get_by_text("not been delivered").wait_for()
     assert RecordsRequest.objects.get().status == "notice_sent"
 
-    # The notice period passes.
-    Notice.objects.update(earliest_release=timezone.localdate() - timedelta(days=1))
+    # The worker delivered it, and the notice period has passed since.
+    services.notice_deliver(notice_id=str(notice.pk), now=timezone.now() - timedelta(days=10))
+    page.goto(live_server.url + f"/records/requests/{notice.request_id}/")
     page.get_by_label("What was released").fill("Attendance record, 2025-26")
     page.get_by_label("Conditions on redisclosure told to the recipient").fill(
         "Only for case HHD-CR26-0001"

@@ -65,13 +65,83 @@ def test_it_imports_oneroster_students_and_only_what_it_needs(world, rita, versi
     assert AuditEvent.objects.filter(action="records.roster_imported").count() == 1
 
 
+EXTRA = [
+    {
+        "student_id": "100003",
+        "directory_opt_out": "yes",
+        "eligible_student": "no",
+        "student_email": "",
+        "guardian_name": "Ana Lopez",
+        "guardian_email": "ana@family.example",
+        "guardian_language": "es",
+    },
+    {"student_id": "100004", "directory_opt_out": "no", "eligible_student": "yes"},
+    {"student_id": "100005", "directory_opt_out": "no", "guardian_name": "Bo Chen"},
+]
+
+
 def test_a_second_import_changes_nothing(world, rita):
     files = oneroster_files(students=15, schools=SCHOOLS)
-    run(world, rita, files)
+    run(world, rita, files, extra=supplement(EXTRA))
     before = list(Student.objects.order_by("pk").values_list("pk", "updated_at"))
-    result = run(world, rita, files)
+    result = run(world, rita, files, extra=supplement(EXTRA))
     assert (result.added, result.changed, result.unchanged, result.left) == (0, 0, 15, 0)
     assert list(Student.objects.order_by("pk").values_list("pk", "updated_at")) == before
+
+
+def _kept(student_id):
+    found = Student.objects.get(local_id=student_id)
+    guardians = list(found.guardians.values_list("name", "email", "preferred_language"))
+    return found.directory_opt_out, found.eligible_flag, guardians
+
+
+def test_an_import_without_the_supplement_keeps_opt_outs_flags_and_parents(world, rita):
+    from threshold.records import services
+
+    files = oneroster_files(students=8, schools=SCHOOLS)
+    run(world, rita, files, extra=supplement(EXTRA))
+    # The officer records a parent's opt-out in Threshold.
+    services.opt_out_set(student=Student.objects.get(local_id="100005"), actor=rita, opted_out=True)
+    before = {sid: _kept(sid) for sid in ("100003", "100004", "100005")}
+    assert before["100003"][0] and before["100004"][1] and before["100005"][0]
+    changes = OptOutChange.objects.count()
+    result = run(world, rita, files)
+    assert (result.changed, result.unchanged) == (0, 8)
+    assert {sid: _kept(sid) for sid in before} == before
+    assert OptOutChange.objects.count() == changes
+
+
+def test_only_an_explicit_no_withdraws_an_imported_opt_out_never_the_officers(world, rita):
+    from threshold.records import services
+
+    files = oneroster_files(students=8, schools=SCHOOLS)
+    run(world, rita, files, extra=supplement(EXTRA))
+    services.opt_out_set(student=Student.objects.get(local_id="100005"), actor=rita, opted_out=True)
+    blank = [{"student_id": "100003", "directory_opt_out": ""}, {"student_id": "100005"}]
+    run(world, rita, files, extra=supplement(blank))
+    assert Student.objects.get(local_id="100003").directory_opt_out
+    no = [
+        {"student_id": "100003", "directory_opt_out": "no"},
+        {"student_id": "100005", "directory_opt_out": "no"},
+    ]
+    run(world, rita, files, extra=supplement(no))
+    # The import's own opt-out is withdrawn by the file's "no"; the officer's is not.
+    assert not Student.objects.get(local_id="100003").directory_opt_out
+    assert Student.objects.get(local_id="100005").directory_opt_out
+    last = OptOutChange.objects.filter(student__local_id="100003").first()
+    assert (last.opted_out, last.source) == (False, OptOutChange.Source.IMPORT)
+
+
+def test_an_unknown_parent_language_stores_english_and_warns(world, rita):
+    rows = (
+        "A1,Kid,One,Lincoln Elementary,3,2017-05-01,no,no,Parent One,p1@family.example,tagalog,\n"
+        "A2,Kid,Two,Lincoln Elementary,3,2017-05-01,no,no,Parent Two,p2@family.example,es,\n"
+    )
+    result = run(world, rita, kind="simple", data=(SIMPLE.split("\n")[0] + "\n" + rows).encode())
+    assert result.added == 2
+    assert Guardian.objects.get(name="Parent One").preferred_language == "en"
+    assert Guardian.objects.get(name="Parent Two").preferred_language == "es"
+    assert [(w.line, "Parent One" in w.message) for w in result.language_warnings] == [(2, True)]
 
 
 def test_a_student_missing_from_a_later_import_is_deactivated_not_deleted(world, rita):

@@ -42,21 +42,70 @@ def test_a_subpoena_goes_from_intake_to_the_recorded_release(world, rita, maria,
     assert item.status == "awaiting_notice"
     page = client.get(response.url)
     assert b"Send the notice" in page.content
+    # Before sending: who gets it, how, in which language, and the date it names.
+    assert b"ana@family.example" in page.content and "Español".encode() in page.content
     client.post(reverse("records-request-notice", kwargs={"request_id": item.pk}))
-    assert Notice.objects.get().language == "es"
+    notice = Notice.objects.get()
+    assert notice.language == "es"
+    refused = client.post(
+        reverse("records-request-disclose", kwargs={"request_id": item.pk}),
+        {"what": "Attendance 2025-26", "disclosed_to": "", "redisclosure_conditions": ""},
+    )
+    assert refused.status_code == 422
+    assert b"not been delivered" in refused.content
+    # The worker delivers it today: still too early.
+    services.notice_deliver(notice_id=str(notice.pk))
     refused = client.post(
         reverse("records-request-disclose", kwargs={"request_id": item.pk}),
         {"what": "Attendance 2025-26", "disclosed_to": "", "redisclosure_conditions": ""},
     )
     assert refused.status_code == 422
     assert b"Not before" in refused.content
-    Notice.objects.update(earliest_release=timezone.localdate() - timedelta(days=1))
+    done = client.post(
+        reverse("records-request-disclose", kwargs={"request_id": item.pk}),
+        {"what": "Attendance 2025-26", "disclosed_to": "", "redisclosure_conditions": "Case only"},
+    )
+    assert done.status_code == 422
+    assert RecordsRequest.objects.get().status == "notice_sent"
+
+
+def test_the_release_goes_through_once_the_period_after_delivery_has_passed(
+    world, rita, maria, client_for
+):
+    client = client_for(rita)
+    client.post(reverse("records-request-new"), {**SUBPOENA, "student_number": maria.local_id})
+    item = RecordsRequest.objects.get()
+    client.post(reverse("records-request-notice", kwargs={"request_id": item.pk}))
+    # Delivered eleven days ago (the services' own clock, not an edited row).
+    earlier = timezone.now() - timedelta(days=11)
+    services.notice_deliver(notice_id=str(Notice.objects.get().pk), now=earlier)
     done = client.post(
         reverse("records-request-disclose", kwargs={"request_id": item.pk}),
         {"what": "Attendance 2025-26", "disclosed_to": "", "redisclosure_conditions": "Case only"},
     )
     assert done.status_code == 302
     assert RecordsRequest.objects.get().status == "disclosed"
+
+
+def test_a_letter_is_printed_then_marked_posted(world, rita, client_for):
+    child = student(world.lincoln)
+    from .conftest import guardian
+
+    guardian(child, name="Rosa Morales", email="", preferred_language="es")
+    client = client_for(rita)
+    client.post(reverse("records-request-new"), {**SUBPOENA, "student_number": child.local_id})
+    item = RecordsRequest.objects.get()
+    client.post(reverse("records-request-notice", kwargs={"request_id": item.pk}))
+    letter = Notice.objects.get()
+    page = client.get(reverse("records-request", kwargs={"request_id": item.pk}))
+    assert b"Print the letter" in page.content
+    keys = {"request_id": item.pk, "notice_id": letter.pk}
+    printed = client.get(reverse("records-notice-print", kwargs=keys))
+    assert printed.status_code == 200
+    assert b"Rosa Morales" in printed.content
+    assert client.post(reverse("records-notice-posted", kwargs=keys)).status_code == 302
+    letter.refresh_from_db()
+    assert letter.state == Notice.State.POSTED and letter.earliest_release is not None
 
 
 def test_intake_keeps_what_was_typed_on_an_error(world, rita, client_for):
@@ -75,6 +124,7 @@ def test_a_records_officer_cannot_see_another_districts_requests(
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="EMAIL",
         requester=Requester(agency="PRIVATE_PARTY", name="A. Lawyer"),
         requested=["STUDENT_RECORDS"],
@@ -105,9 +155,14 @@ def test_staff_without_a_records_role_are_refused(world, maria, client_for):
 def test_the_restricted_file_opens_for_counsel_and_the_records_officer_only(
     world, rita, maria, client_for
 ):
+    from threshold.accounts.roles import Role
+    from threshold.records import exports, queries
+    from threshold.testing import factories
+
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="IN_PERSON",
         requester=Requester(agency="FEDERAL_LAW_ENFORCEMENT", name="SA Reed"),
         requested=["STUDENT_RECORDS"],
@@ -122,10 +177,49 @@ def test_the_restricted_file_opens_for_counsel_and_the_records_officer_only(
         assert page.status_code == 200
         assert b"Restricted file" in page.content
     assert AuditEvent.objects.filter(action="records.restricted_opened").count() == 2
+    # Nobody else opens it: not the auditor, the administrator or the superintendent.
+    superintendent = factories.staff_with_role(
+        world.north, Role.SUPERINTENDENT, email="sup@north.example", full_name="Sol Super"
+    )
+    for persona in (world.aaron, world.dana, superintendent):
+        assert client_for(persona).get(url).status_code in (403, 404)
     student_page = client_for(rita).get(reverse("records-student", kwargs={"student_id": maria.pk}))
     assert item.reference.encode() not in student_page.content
+    # The parent's export is built from the student's record, where the matter is not.
+    rows = exports._rows(maria, queries.record_of(maria))
+    assert rows == []
+    assert "SA Reed" not in str(rows)
     pdf = client_for(rita).get(reverse("records-student-pdf", kwargs={"student_id": maria.pk}))
-    assert b"SA Reed" not in pdf.content
+    assert pdf.status_code == 200
+
+
+def test_the_audit_page_and_export_do_not_reveal_the_restricted_matter(
+    world, rita, maria, client_for
+):
+    item = services.request_intake(
+        district=world.north,
+        actor=rita,
+        stated_interest="Criminal case",
+        channel="IN_PERSON",
+        requester=Requester(agency="FEDERAL_LAW_ENFORCEMENT", name="SA Reed"),
+        requested=["STUDENT_RECORDS"],
+        student=maria,
+        document=PresentedDocument(
+            doc_class="GRAND_JURY_SUBPOENA", facial_check="PASS", nondisclosure="ORDERED_BY_COURT"
+        ),
+    )
+    client_for(rita).get(reverse("records-request", kwargs={"request_id": item.pk}))
+    for persona in (world.aaron, world.dana):
+        client = client_for(persona)
+        page = client.get(reverse("audit-events"))
+        assert page.status_code == 200
+        export = b"".join(client.post(reverse("audit-export")).streaming_content)
+        for shown in (page.content, export):
+            assert str(maria.pk).encode() not in shown
+            assert b"GRAND_JURY_SUBPOENA" not in shown
+            assert b"SA Reed" not in shown
+        # (The page lists the schools in its filter; the events themselves name none.)
+        assert str(maria.school.pk).encode() not in export
 
 
 def test_counsel_reads_but_does_not_handle(world, rita, maria, client_for):
@@ -149,6 +243,7 @@ def test_every_view_of_a_record_is_an_audit_event(
     services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="PHONE",
         requester=Requester(agency="IMMIGRATION", name="Caller"),
         requested=["STUDENT_RECORDS"],
@@ -184,6 +279,16 @@ def test_the_import_page_reports_bad_lines_and_changes_nothing(world, rita, clie
     )
     assert done.status_code == 200
     assert b"Roster imported" in done.content
+    unknown = (
+        b"student_id,given_name,family_name,school,guardian_name,guardian_language\n"
+        b"B1,Kim,Park,Lincoln Elementary,Mae Park,tagalog\n"
+    )
+    warned = client_for(rita).post(
+        reverse("records-import"),
+        {"kind": "simple", "file": SimpleUploadedFile("s.csv", unknown, content_type="text/csv")},
+    )
+    assert warned.status_code == 200
+    assert b"Mae Park" in warned.content and b"tagalog" in warned.content
 
 
 def test_the_policy_page_saves_the_directory_policy(world, rita, client_for):
@@ -205,6 +310,8 @@ def test_the_policy_page_saves_the_directory_policy(world, rita, client_for):
     policy = world.north.records_policy
     assert policy.directory_categories == ["name", "grade"] and policy.notice_period_days == 7
     assert AuditEvent.objects.filter(action="records.policy_changed").exists()
+    page = client_for(rita).get(reverse("records-policy"))
+    assert b"Grade level" in page.content and b"School organizations" in page.content
 
 
 def test_opt_out_from_the_student_page(world, rita, client_for):
@@ -222,6 +329,7 @@ def test_counsel_records_a_direction_from_the_request_page(world, rita, maria, c
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="MAIL_OR_FAX",
         requester=Requester(agency="IMMIGRATION", name="HSI"),
         requested=["STUDENT_RECORDS"],
@@ -235,10 +343,13 @@ def test_counsel_records_a_direction_from_the_request_page(world, rita, maria, c
         or b"Record counsel's direction" in page.content
     )
     url = reverse("records-request-direction", kwargs={"request_id": item.pk})
-    assert client.post(url, {"direction": "no_release", "counsel_name": ""}).status_code == 422
-    done = client.post(url, {"direction": "no_release", "counsel_name": "Carl Counsel"})
+    # Counsel's own account names counsel: nothing to type, and a choice is needed.
+    assert b'name="counsel_name"' not in page.content
+    assert client.post(url, {"direction": ""}).status_code == 422
+    done = client.post(url, {"direction": "no_release"})
     assert done.status_code == 302
-    assert RecordsRequest.objects.get().status == "closed"
+    found = RecordsRequest.objects.get()
+    assert (found.status, found.counsel_name) == ("closed", "Carl Counsel")
     assert client_for(world.dana).post(url, {}).status_code == 403
 
 
@@ -246,6 +357,7 @@ def test_a_request_for_immigration_status_shows_the_packs_answer(world, rita, ma
     item = services.request_intake(
         district=world.north,
         actor=rita,
+        stated_interest="Criminal case",
         channel="PHONE",
         requester=Requester(agency="IMMIGRATION", name="Caller"),
         requested=["IMMIGRATION_STATUS"],
@@ -264,13 +376,41 @@ def test_the_queue_reads_a_fixed_number_of_queries(
         services.request_intake(
             district=world.north,
             actor=rita,
+            stated_interest="Criminal case",
             channel="EMAIL",
             requester=Requester(agency="PRIVATE_PARTY", name=f"Lawyer {n}"),
             requested=["STUDENT_RECORDS"],
             student=student(world.lincoln),
             document=PresentedDocument(doc_class="JUDICIAL_SUBPOENA", facial_check="PASS"),
         )
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("records-queue"))
     assert response.content.count(b"Parent notice to send") == 12
     assert AuditEvent.objects.filter(action="records.queue_viewed").count() == 2
+
+
+def test_a_directory_request_shows_the_items_and_the_districts_notice(world, rita, client_for):
+    services.policy_update(
+        district=world.north,
+        actor=rita,
+        values={"directory_categories": ["name", "grade"], "annual_notice_on": None},
+    )
+    listed = student(world.lincoln)
+    form = client_for(rita).get(reverse("records-request-new"))
+    assert b"Which directory information?" in form.content
+    assert b"Grade level" in form.content
+    item = services.request_intake(
+        district=world.north,
+        actor=rita,
+        stated_interest="Criminal case",
+        channel="MAIL_OR_FAX",
+        requester=Requester(agency="PRIVATE_PARTY", name="A. Reporter"),
+        requested=["DIRECTORY_INFORMATION"],
+        student=listed,
+        directory_items=["name", "address"],
+    )
+    assert item.status == RecordsRequest.Status.DENIED
+    page = client_for(rita).get(reverse("records-request", kwargs={"request_id": item.pk}))
+    assert b"Home address" in page.content  # what was asked
+    assert b"Grade level" in page.content  # what the notice designates
+    assert b"No annual notice is recorded" in page.content

@@ -60,6 +60,9 @@ class Capability(enum.Enum):
     RECORD_COUNSEL_DIRECTION = "record_counsel_direction"
     # Importing the student roster from the student information system.
     IMPORT_ROSTER = "import_roster"
+    # Directing a release of student records without the parent's notice, or on a date an
+    # order sets: counsel's own decision, from counsel's own account.
+    DIRECT_RELEASE_WITHOUT_NOTICE = "direct_release_without_notice"
     # Training drills: taking them, assigning them, reading who is current, due and overdue.
     TAKE_TRAINING = "take_training"
     MANAGE_TRAINING = "manage_training"
@@ -113,6 +116,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.READ_RECORDS_REQUESTS,
             Capability.OPEN_RESTRICTED_FILE,
             Capability.RECORD_COUNSEL_DIRECTION,
+            Capability.DIRECT_RELEASE_WITHOUT_NOTICE,
             Capability.REVIEW_NOTICES,
             Capability.ANSWER_SUMMONS,
         }

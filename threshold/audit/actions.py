@@ -145,6 +145,15 @@ ACTIONS: dict[str, Promise] = {
     "encounter.report_viewed": _("Officer visit report opened"),
     "encounter.report_downloaded": _("Officer visit report PDF downloaded"),
     "encounter.list_viewed": _("List of officer visits viewed"),
+    # Student records, after review: counsel's confirmation, notice delivery, duties to tell.
+    "records.restriction_lifted": _("A records request left the restricted file"),
+    "records.counsel_confirmation_asked": _(
+        "Counsel asked to confirm a direction recorded for them"
+    ),
+    "records.notice_delivery": _("Delivery of a parent notice before release recorded"),
+    "records.notice_posted": _("A parent notice letter marked as posted"),
+    "records.duty_done": _("Someone the policy pack names was told about a records request"),
+    "records.return_date_warning": _("A document's return date falls inside the notice period"),
 }
 
 

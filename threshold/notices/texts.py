@@ -31,6 +31,7 @@ RECORDS_PLACEHOLDERS = DISTRICT_PLACEHOLDERS | {
     "school",
     "requester",
     "document",
+    "reference",
     "records",
     "release_date",
 }
@@ -224,7 +225,7 @@ RECORDS_NOTICE: dict[str, Default] = {
         "Notice before the release of student records",
         """Dear parent or guardian, or student,
 
-{district} has received {document} from {requester}, asking for records of {student} at {school}.
+{district} has received {document} (reference {reference}) from {requester}, asking for records of {student} at {school}.
 
 The records asked for: {records}.
 
@@ -236,7 +237,7 @@ You may wish to speak with a lawyer. If you have a question, call {contact_name}
         "Aviso antes de entregar expedientes de un estudiante",
         """Estimado padre, madre o tutor, o estimado estudiante:
 
-{district} ha recibido {document} de {requester}, en la que se piden expedientes de {student} en {school}.
+{district} ha recibido {document} (referencia {reference}) de {requester}, en la que se piden expedientes de {student} en {school}.
 
 Los expedientes que se piden: {records}.
 
@@ -248,7 +249,7 @@ Quizá desee hablar con un abogado. Si tiene alguna pregunta, llame a {contact_n
         "Aviso antes da divulgação de registros escolares",
         """Prezado pai, mãe ou responsável, ou prezado aluno,
 
-{district} recebeu {document} de {requester}, pedindo registros de {student} na escola {school}.
+{district} recebeu {document} (referência {reference}) de {requester}, pedindo registros de {student} na escola {school}.
 
 Os registros pedidos: {records}.
 
@@ -260,7 +261,7 @@ Talvez você queira falar com um advogado. Se tiver alguma dúvida, ligue para {
         "Avi anvan nou bay dosye yon elèv",
         """Chè paran oswa responsab, oswa chè elèv,
 
-{district} resevwa {document} nan men {requester}, ki mande dosye {student} nan {school}.
+{district} resevwa {document} (referans {reference}) nan men {requester}, ki mande dosye {student} nan {school}.
 
 Dosye yo mande yo: {records}.
 
@@ -272,7 +273,7 @@ Ou ka vle pale ak yon avoka. Si w gen yon kesyon, rele {contact_name} nan {conta
         "Zawiadomienie przed udostępnieniem dokumentacji ucznia",
         """Szanowni Rodzice lub Opiekunowie, Szanowny Uczniu,
 
-{district} otrzymał {document} od: {requester}, z prośbą o dokumentację ucznia {student} w szkole {school}.
+{district} otrzymał {document} (sygnatura {reference}) od: {requester}, z prośbą o dokumentację ucznia {student} w szkole {school}.
 
 Żądana dokumentacja: {records}.
 

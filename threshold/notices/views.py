@@ -47,6 +47,7 @@ def _sample_values(district: District) -> dict[str, str]:
             "school": _("[the school]"),
             "requester": _("[who asked]"),
             "document": _("[the document received]"),
+            "reference": _("[the document's court or case number]"),
             "records": _("[the records asked for]"),
             "release_date": _("[the release date]"),
             "visit_date": _("[the date of the visit]"),

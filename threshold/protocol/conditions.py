@@ -137,6 +137,26 @@ KEYS: dict[str, KeySpec] = {
         F,
         "the requester identifies the student by SSN or other non-directory data",
     ),
+    "directory_annual_notice_missing": _flag(
+        "directory_annual_notice_missing", F, "no annual directory-information notice was given"
+    ),
+    "directory_opt_out_window_open": _flag(
+        "directory_opt_out_window_open", F, "the parents' time to opt out has not ended"
+    ),
+    "directory_items_not_designated": _flag(
+        "directory_items_not_designated", F, "an item asked for is not designated directory info"
+    ),
+    "directory_party_not_allowed": _flag(
+        "directory_party_not_allowed", F, "the notice does not allow this party (99.37(d))"
+    ),
+    "directory_purpose_not_allowed": _flag(
+        "directory_purpose_not_allowed", F, "the notice does not allow this purpose (99.37(d))"
+    ),
+    "directory_opted_out_not_excluded": _flag(
+        "directory_opted_out_not_excluded",
+        F,
+        "a request naming no student does not leave out those who opted out",
+    ),
     "authenticated": _flag(
         "authenticated", F, "the requester can be identified and authenticated (pack setting)"
     ),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from threshold.protocol.facts import Document, Facts, parse_facts
+from threshold.protocol.facts import DIRECTORY_KEYS, Document, Facts, parse_facts
 from threshold.protocol.pack import FlagRule, ListRule, Outcome, Pack, RequestRules, TextRule
 from threshold.protocol.vocab import (
     INFORMATION_REQUESTS,
@@ -181,6 +181,7 @@ class _Context:
             "proceeds_without_consent": facts.proceeds_without_consent,
             "directory_opt_out": facts.directory_opt_out,
             "identified_by_non_directory_info": facts.identified_by_non_directory_info,
+            **{f"directory_{key}": key in facts.directory for key in DIRECTORY_KEYS},
             "authenticated": self._authenticated(),
             "place_public": self._place_public(),
             "exigency_recognized": (

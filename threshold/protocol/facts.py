@@ -60,6 +60,9 @@ class Facts:
     proceeds_without_consent: bool = False
     directory_opt_out: bool = False
     identified_by_non_directory_info: bool = False
+    # The district's directory-information notice (34 CFR 99.37), as it stands today. Each is
+    # a reason directory information may not go out; omitted, none applies.
+    directory: frozenset[str] = frozenset()
     # The order in which requests were given, for readable explanations.
     request_order: tuple[Request, ...] = field(default=(), compare=False)
 
@@ -81,6 +84,7 @@ class Facts:
                 "directory_opt_out": self.directory_opt_out,
                 "identified_by_non_directory_info": self.identified_by_non_directory_info,
             },
+            "directory": {key: key in self.directory for key in DIRECTORY_KEYS},
         }
 
     def ordered_requests(self) -> tuple[Request, ...]:
@@ -99,7 +103,20 @@ _TOP_KEYS = {
     "exigency",
     "proceeds_without_consent",
     "student",
+    "directory",
 }
+# Reasons under 34 CFR 99.37 that directory information may not go out, all false by default:
+# no annual notice given yet; the parents' opt-out window still open; an item asked for that the
+# notice does not designate; a party or a purpose the notice does not allow (99.37(d)); a
+# request naming no student that does not leave out the students who opted out.
+DIRECTORY_KEYS = (
+    "annual_notice_missing",
+    "opt_out_window_open",
+    "items_not_designated",
+    "party_not_allowed",
+    "purpose_not_allowed",
+    "opted_out_not_excluded",
+)
 _REQUESTER_KEYS = {"agency", "identification"}
 _DOCUMENT_KEYS = {"type", "facial_check", "nondisclosure"}
 _STUDENT_KEYS = {"directory_opt_out", "identified_by_non_directory_info"}
@@ -128,6 +145,11 @@ def parse_facts(data: object) -> Facts:
 
     student = _object(obj.get("student", {}), "student")
     _no_unknown_keys(student, _STUDENT_KEYS, "student.")
+    directory = _object(obj.get("directory", {}), "directory")
+    _no_unknown_keys(directory, set(DIRECTORY_KEYS), "directory.")
+    directory_reasons = frozenset(
+        key for key in DIRECTORY_KEYS if _bool(directory.get(key, False), f"directory.{key}")
+    )
 
     documents: list[Document] = []
     raw_documents = obj.get("documents", [])
@@ -175,6 +197,7 @@ def parse_facts(data: object) -> Facts:
             student.get("identified_by_non_directory_info", False),
             "student.identified_by_non_directory_info",
         ),
+        directory=directory_reasons,
         request_order=tuple(requests),
     )
 

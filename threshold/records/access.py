@@ -23,6 +23,7 @@ READ = Capability.READ_RECORDS_REQUESTS
 RESTRICTED = Capability.OPEN_RESTRICTED_FILE
 IMPORT = Capability.IMPORT_ROSTER
 DIRECT = Capability.RECORD_COUNSEL_DIRECTION
+ORDER = Capability.DIRECT_RELEASE_WITHOUT_NOTICE
 
 
 def district_for(user: Any, capability: Capability = READ) -> District:

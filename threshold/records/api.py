@@ -80,6 +80,15 @@ class RecordsRequestIn(Schema):
     description: str = Field("", max_length=4000)
     stated_interest: str = Field("", max_length=4000)
     respond_by: date | None = None
+    directory_items: list[str] = Field(
+        [], description="For directory information: the items asked for (name, address, ...)."
+    )
+    opted_out_excluded: bool = Field(
+        False, description="A directory request naming no student leaves out those who opted out."
+    )
+    purpose_within_notice: bool = Field(
+        False, description="The stated purpose is one the district's directory notice allows."
+    )
 
 
 class RecordsRequestOut(Schema):
@@ -213,6 +222,9 @@ def create_request(request: HttpRequest, payload: RecordsRequestIn) -> Status[di
         description=payload.description,
         stated_interest=payload.stated_interest,
         respond_by=payload.respond_by,
+        directory_items=payload.directory_items,
+        opted_out_excluded=payload.opted_out_excluded,
+        purpose_within_notice=payload.purpose_within_notice,
     )
     return Status(201, _out(created))
 

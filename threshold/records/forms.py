@@ -55,6 +55,23 @@ class IntakeForm(forms.Form):
         choices=[(code, labels.REQUEST[code]) for code in INFORMATION_REQUESTS],
         widget=forms.CheckboxSelectMultiple,
     )
+    directory_items = forms.MultipleChoiceField(
+        label=_("Which directory information?"),
+        choices=DirectoryCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Only for a request for directory information."),
+    )
+    opted_out_excluded = forms.BooleanField(
+        label=_("The students whose parents opted out will be left out"),
+        required=False,
+        help_text=_("Needed when a directory request names no student (a list)."),
+    )
+    purpose_within_notice = forms.BooleanField(
+        label=_("Their purpose is one the district's notice allows"),
+        required=False,
+        help_text=_("Only where the notice limits directory information to some purposes."),
+    )
     student_number = forms.CharField(
         label=_("Student number"),
         max_length=64,
@@ -82,7 +99,13 @@ class IntakeForm(forms.Form):
         required=False,
     )
     document_reference = forms.CharField(
-        label=_("Court, case or document number"), max_length=200, required=False
+        label=_("Court, case or document number"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Never an alien number or a Social Security number; nothing is kept from a "
+            "DHS document."
+        ),
     )
     facial_check = forms.ChoiceField(
         label=_("Surface checks of the document"),
@@ -175,10 +198,28 @@ class CounselDirectionForm(forms.Form):
         choices=RecordsRequest.Direction.choices,
         widget=forms.RadioSelect,
     )
-    counsel_name = forms.CharField(label=_("Counsel who decided"), max_length=200)
+    counsel_name = forms.CharField(
+        label=_("Counsel who decided"),
+        max_length=200,
+        required=False,
+        help_text=_("Counsel will be e-mailed to confirm what you record in their name."),
+    )
     note = forms.CharField(
         label=_("Counsel's reasons"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+    def __init__(self, *args: Any, counsel: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if counsel:
+            # Counsel decides from their own account: their name is the account's.
+            del self.fields["counsel_name"]
+        else:
+            # A release without notice is counsel's own decision, never recorded for them.
+            self.fields["direction"].choices = [
+                choice
+                for choice in RecordsRequest.Direction.choices
+                if choice[0] != RecordsRequest.Direction.RELEASE_UNDER_ORDER
+            ]
 
 
 class CloseForm(forms.Form):

@@ -218,7 +218,7 @@ class RecordsRequest(models.Model):
         School, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     student = models.ForeignKey(
-        Student, on_delete=models.CASCADE, related_name="requests", null=True, blank=True
+        Student, on_delete=models.PROTECT, related_name="requests", null=True, blank=True
     )
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     channel = models.CharField(_("how it came"), max_length=16, choices=_choices(labels.CHANNEL))
@@ -232,6 +232,19 @@ class RecordsRequest(models.Model):
     requester_email = models.EmailField(_("e-mail"), blank=True)
     business_card = models.BooleanField(_("left a business card"), default=False)
     requested = models.JSONField(_("what is asked for"), default=list)
+    # For directory information: the items asked for (DirectoryCategory codes), whether a
+    # request naming no student leaves out those who opted out, and whether the stated purpose
+    # is one the district's notice allows (34 CFR 99.37(a), (d)).
+    directory_items = models.JSONField(_("directory items asked for"), default=list, blank=True)
+    opted_out_excluded = models.BooleanField(
+        _("students who opted out are left out"), default=False
+    )
+    purpose_within_notice = models.BooleanField(
+        _("the purpose is one the notice allows"), default=False
+    )
+    # What the pack says someone must be told and Threshold does not do itself: each with the
+    # day it was done and by whom ({"code", "done_on", "done_by"}).
+    duties = models.JSONField(default=list, blank=True)
     description = models.TextField(_("the request in their words"), blank=True)
     stated_interest = models.TextField(_("their stated interest or purpose"), blank=True)
     document_class = models.CharField(
@@ -308,6 +321,10 @@ class RecordsRequest(models.Model):
     def requested_labels(self) -> list[str]:
         return [labels.say(labels.REQUEST, code) for code in self.requested]
 
+    def directory_item_labels(self) -> list[str]:
+        names = dict(DirectoryCategory.choices)
+        return [str(names.get(code, code)) for code in self.directory_items]
+
 
 class Notice(models.Model):
     """A notice to a parent (or an eligible student) before a release, as it was sent."""
@@ -315,6 +332,13 @@ class Notice(models.Model):
     class Method(models.TextChoices):
         EMAIL = "email", _("E-mail")
         MAIL = "mail", _("Letter by post")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Could not be delivered")
+        TO_POST = "to_post", _("Letter to print and post")
+        POSTED = "posted", _("Posted")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     request = models.ForeignKey(RecordsRequest, on_delete=models.CASCADE, related_name="notices")
@@ -325,7 +349,15 @@ class Notice(models.Model):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     sent_at = models.DateTimeField(default=timezone.now)
-    earliest_release = models.DateField(_("no release before"))
+    # The waiting period runs from delivery: an e-mail once the mail server took it, a letter
+    # once the office marks it posted. Until then there is no release date.
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    failure = models.CharField(_("why it failed"), max_length=300, blank=True)
+    # The date the notice itself names (the period counted from when it was written); the
+    # release waits for the full period after delivery.
+    stated_release = models.DateField(_("release date in the notice"), null=True, blank=True)
+    earliest_release = models.DateField(_("no release before"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -335,6 +367,10 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def is_letter(self) -> bool:
+        return self.method == self.Method.MAIL
 
 
 class DisclosureEntry(models.Model):
@@ -347,9 +383,9 @@ class DisclosureEntry(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="disclosures")
+    student = models.ForeignKey(Student, on_delete=models.PROTECT, related_name="disclosures")
     request = models.ForeignKey(
-        RecordsRequest, on_delete=models.CASCADE, related_name="entries", null=True
+        RecordsRequest, on_delete=models.PROTECT, related_name="entries", null=True
     )
     kind = models.CharField(_("entry"), max_length=16, choices=Kind.choices)
     on_date = models.DateField(_("date"))

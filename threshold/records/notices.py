@@ -65,6 +65,7 @@ def render_notice(
                 "school": request.school.name if request.school else "",
                 "requester": request.requester_display(),
                 "document": labels.say(labels.DOCUMENT, request.document_class),
+                "reference": request.document_reference or "—",
                 "records": ", ".join(request.requested_labels()),
                 "release_date": format_day(earliest_release, text.language),
             }

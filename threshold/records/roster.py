@@ -135,6 +135,8 @@ class StudentRow:
     date_of_birth: date | None = None
     eligible: bool = False
     opt_out: bool = False
+    # Whether the file states the opt-out for this student ("no" written, not left blank).
+    opt_out_stated: bool = False
     email: str = ""
     guardians: list[GuardianRow] = field(default_factory=list)
 
@@ -146,6 +148,12 @@ class Parsed:
     error_count: int = 0
     not_read: list[str] = field(default_factory=list)
     version: str = ""
+    # What the files hold beyond the OneRoster basics: "opt_out", "eligible", "email",
+    # "guardians". What they do not hold is neither compared nor written, so an import without
+    # the supplementary file keeps every opt-out, flag and parent contact as it is.
+    managed: set[str] = field(default_factory=set)
+    # Students whose parents' language is not one notices are written in (stored as English).
+    language_warnings: list[RowError] = field(default_factory=list)
 
     def fail(self, file: str, line: int, message: str) -> None:
         self.error_count += 1
@@ -167,6 +175,7 @@ class ImportResult:
     returned: int
     left: int
     not_read: tuple[str, ...] = ()
+    language_warnings: tuple[RowError, ...] = ()
 
 
 # Reading files --------------------------------------------------------------------------------
@@ -316,14 +325,35 @@ def _guardian(parsed: Parsed, file: str, line: int, values: dict[str, str]) -> G
         ok = False
     language = LANGUAGE_WORDS.get(language_text)
     if language is None:
-        parsed.fail(
-            file,
-            line,
-            _("The language %(value)s is not one notices are written in: en, es, pt, ht or pl.")
-            % {"value": language_text},
+        # One unknown language does not refuse the whole roster: English is stored and the
+        # office is shown the student, to find a notice in the family's language.
+        parsed.language_warnings.append(
+            RowError(
+                file,
+                line,
+                _(
+                    "%(name)s: the language %(value)s is not one notices are written in "
+                    "(English, Spanish, Portuguese, Haitian Creole, Polish); English is stored."
+                )
+                % {"name": name or "—", "value": language_text},
+            )
         )
-        ok = False
     return GuardianRow(name, email, phone, language or "en") if ok else None
+
+
+def _managed(header: Iterable[str]) -> set[str]:
+    """The groups of fields a file's header holds (see Parsed.managed)."""
+    columns = set(header)
+    managed = set()
+    if "directory_opt_out" in columns:
+        managed.add("opt_out")
+    if "eligible_student" in columns:
+        managed.add("eligible")
+    if "student_email" in columns:
+        managed.add("email")
+    if columns & {"guardian_name", "guardian_email", "guardian_phone"}:
+        managed.add("guardians")
+    return managed
 
 
 def _student_email(parsed: Parsed, file: str, line: int, text: str) -> str:
@@ -349,6 +379,7 @@ def parse_simple(data: bytes, *, district: District, today: date) -> Parsed:
         for column in header
         if column not in (*SIMPLE_REQUIRED, *SIMPLE_OPTIONAL)
     ]
+    parsed.managed = _managed(header)
     schools = _Schools(district)
     for line, values in rows:
         local_id = values["student_id"]
@@ -384,6 +415,7 @@ def parse_simple(data: bytes, *, district: District, today: date) -> Parsed:
             opt_out=_flag(
                 parsed, name, line, "directory_opt_out", values.get("directory_opt_out", "")
             ),
+            opt_out_stated=bool(values.get("directory_opt_out", "").strip()),
             email=_student_email(parsed, name, line, values.get("student_email", "")),
         )
         if not _check_student(parsed, row, today):
@@ -476,6 +508,8 @@ def parse_oneroster(
         return schools.find(found[1]), found[1]
 
     user_header, user_rows = _table("users.csv", files["users.csv"], parsed)
+    if "email" in user_header:
+        parsed.managed.add("email")
     wanted = ["sourcedId", "givenName", "familyName"]
     if version == "1.1":
         wanted += ["role", "orgSourcedIds"]
@@ -609,6 +643,7 @@ def _apply_supplement(parsed: Parsed, data: bytes, by_local: dict[str, StudentRo
     parsed.not_read += [
         f"{name}: {column}" for column in header if column not in SUPPLEMENT_COLUMNS
     ]
+    parsed.managed |= _managed(header)
     seen: set[str] = set()
     for line, values in rows:
         student_id = values["student_id"]
@@ -631,6 +666,7 @@ def _apply_supplement(parsed: Parsed, data: bytes, by_local: dict[str, StudentRo
         else:
             seen.add(student_id)
             row.eligible, row.opt_out = eligible, opt_out
+            row.opt_out_stated = bool(values.get("directory_opt_out", "").strip())
             row.email = email or row.email
         guardian = _guardian(parsed, name, line, values)
         if guardian is not None:
@@ -661,18 +697,37 @@ STUDENT_FIELDS = [
 ]
 
 
-def _values(row: StudentRow) -> dict[str, object]:
-    return {
+MANAGED_FIELDS = {"eligible": "eligible_flag", "opt_out": "directory_opt_out", "email": "email"}
+
+
+def _values(row: StudentRow, managed: set[str]) -> dict[str, object]:
+    """The fields this import writes: the basics always, the rest only when the files hold them
+    (the opt-out is decided apart, see _opt_out_after)."""
+    values: dict[str, object] = {
         "local_id": row.local_id,
         "given_name": row.given_name,
         "family_name": row.family_name,
         "school_id": row.school.pk,
         "grade": row.grade,
         "date_of_birth": row.date_of_birth,
-        "eligible_flag": row.eligible,
-        "directory_opt_out": row.opt_out,
-        "email": row.email,
     }
+    if "eligible" in managed:
+        values["eligible_flag"] = row.eligible
+    if "email" in managed:
+        values["email"] = row.email
+    return values
+
+
+def _opt_out_after(
+    student: Student, row: StudentRow, managed: set[str], last_source: str | None
+) -> bool:
+    """The opt-out once this row is imported. An import may add an opt-out; it withdraws one
+    only by an explicit "no" in the file, and never one a person entered in Threshold."""
+    if "opt_out" not in managed or row.opt_out == student.directory_opt_out:
+        return student.directory_opt_out
+    if row.opt_out:
+        return True
+    return not (row.opt_out_stated and last_source == OptOutChange.Source.IMPORT)
 
 
 def parse(
@@ -700,6 +755,15 @@ def import_roster(
         s.source_key: s
         for s in Student.objects.filter(district=district).prefetch_related("guardians")
     }
+    managed = parsed.managed
+    # Who last changed each opt-out now in force: an import may only undo an import's.
+    last_source: dict[object, str] = {}
+    for student_id, source in (
+        OptOutChange.objects.filter(student__district=district, student__directory_opt_out=True)
+        .order_by("student_id", "-changed_at")
+        .values_list("student_id", "source")
+    ):
+        last_source.setdefault(student_id, source)
     added: list[Student] = []
     changed: list[Student] = []
     guardians_new: list[Guardian] = []
@@ -707,11 +771,16 @@ def import_roster(
     opt_outs: list[OptOutChange] = []
     unchanged = returned = 0
     for key, row in parsed.rows.items():
-        values = _values(row)
+        values = _values(row, managed)
         student = existing.get(key)
         if student is None:
             student = Student(
-                district=district, source_key=key, created_at=now, updated_at=now, **values
+                district=district,
+                source_key=key,
+                created_at=now,
+                updated_at=now,
+                directory_opt_out=row.opt_out,
+                **values,
             )
             added.append(student)
             if row.opt_out:
@@ -726,21 +795,27 @@ def import_roster(
                 )
             guardians_new += _guardian_rows(student, row)
             continue
-        differs = any(getattr(student, name) != value for name, value in values.items())
-        guardians_differ = _guardian_key(student.guardians.all()) != _guardian_key(row.guardians)
+        opt_out = _opt_out_after(student, row, managed, last_source.get(student.pk))
+        differs = opt_out != student.directory_opt_out or any(
+            getattr(student, name) != value for name, value in values.items()
+        )
+        guardians_differ = "guardians" in managed and _guardian_key(
+            student.guardians.all()
+        ) != _guardian_key(row.guardians)
         if not differs and not guardians_differ and student.is_active:
             unchanged += 1
             continue
-        if student.directory_opt_out != row.opt_out:
+        if student.directory_opt_out != opt_out:
             opt_outs.append(
                 OptOutChange(
                     student=student,
-                    opted_out=row.opt_out,
+                    opted_out=opt_out,
                     source=OptOutChange.Source.IMPORT,
                     changed_by=actor,
                     changed_at=now,
                 )
             )
+            student.directory_opt_out = opt_out
         for name, value in values.items():
             setattr(student, name, value)
         if not student.is_active:
@@ -771,6 +846,7 @@ def import_roster(
         returned=returned,
         left=len(gone),
         not_read=tuple(parsed.not_read),
+        language_warnings=tuple(parsed.language_warnings),
     )
     record(
         "records.roster_imported",
@@ -785,6 +861,7 @@ def import_roster(
             "returned": result.returned,
             "left": result.left,
             "opt_out_changes": len(opt_outs),
+            "language_warnings": len(parsed.language_warnings),
         },
     )
     return result

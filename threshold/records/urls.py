@@ -12,6 +12,21 @@ urlpatterns = [
         name="records-request-notice",
     ),
     path(
+        "records/requests/<uuid:request_id>/notices/<uuid:notice_id>/print/",
+        views.notice_print,
+        name="records-notice-print",
+    ),
+    path(
+        "records/requests/<uuid:request_id>/notices/<uuid:notice_id>/posted/",
+        views.notice_posted,
+        name="records-notice-posted",
+    ),
+    path(
+        "records/requests/<uuid:request_id>/duties/<str:code>/",
+        views.duty_done,
+        name="records-duty-done",
+    ),
+    path(
         "records/requests/<uuid:request_id>/order/",
         views.request_order,
         name="records-request-order",

@@ -8,12 +8,13 @@ Every view of a student's record of disclosures, and every export of it, is an a
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +22,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from threshold.accounts import access as accounts_access
 from threshold.accounts.models import User
-from threshold.accounts.roles import Capability
 from threshold.audit.services import record
 from threshold.policies import labels
 from threshold.records import access, exports, queries, roster, services
@@ -36,7 +36,15 @@ from threshold.records.forms import (
     RosterImportForm,
     StudentSearchForm,
 )
-from threshold.records.models import RecordsRequest, Student
+from threshold.records.models import (
+    LANGUAGES,
+    DirectoryCategory,
+    DirectoryParty,
+    Notice,
+    RecordsPolicy,
+    RecordsRequest,
+    Student,
+)
 from threshold.visitors.views.desk import show_refusal
 
 
@@ -75,6 +83,15 @@ def queue(request: HttpRequest) -> HttpResponse:
     district = access.district_for(request.user)
     show = "all" if request.GET.get("show") == "all" else "open"
     found = list(queries.queue(access.requests_for(request.user), show=show)[:500])
+    period = timedelta(days=queries.policy_of(district).notice_period_days)
+    waiting = (RecordsRequest.Status.AWAITING_NOTICE, RecordsRequest.Status.NOTICE_SENT)
+    for item in found:
+        # The return date comes before even a notice sent on the day it arrived could end.
+        item.return_too_soon = bool(
+            item.respond_by
+            and item.status in waiting
+            and item.respond_by < timezone.localdate(item.received_at) + period
+        )
     with transaction.atomic():
         record(
             "records.queue_viewed",
@@ -112,13 +129,30 @@ def request_new(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
                 stated_interest=data["stated_interest"],
                 respond_by=data["respond_by"],
+                directory_items=data["directory_items"],
+                opted_out_excluded=data["opted_out_excluded"],
+                purpose_within_notice=data["purpose_within_notice"],
             )
         except ValidationError as error:
             show_refusal(form, error)
         else:
             return redirect("records-request", request_id=created.pk)
     status = 422 if form.is_bound else 200
-    return render(request, "records/request_new.html", {"form": form}, status=status)
+    context = {"form": form, **_directory_context(queries.policy_of(district))}
+    return render(request, "records/request_new.html", context, status=status)
+
+
+def _directory_context(policy: RecordsPolicy) -> dict[str, Any]:
+    """The district's directory notice as the intake and request pages show it."""
+    categories = dict(DirectoryCategory.choices)
+    parties = dict(DirectoryParty.choices)
+    return {
+        "policy": policy,
+        "policy_categories": [
+            (code, categories.get(code, code)) for code in policy.directory_categories
+        ],
+        "policy_parties": [(code, parties.get(code, code)) for code in policy.directory_parties],
+    }
 
 
 def _request_page(
@@ -130,10 +164,36 @@ def _request_page(
 ) -> HttpResponse:
     can_handle = accounts_access.has_capability(request.user, access.HANDLE)
     forms = forms or {}
+    notices = list(found.notices.all())
+    preview: dict[str, Any] = {}
+    if can_handle and found.status == RecordsRequest.Status.AWAITING_NOTICE:
+        today = timezone.localdate()
+        try:
+            to_student, recipients = services.notice_recipients(found, today)
+        except ValidationError as error:
+            preview = {"problem": " ".join(error.messages)}
+        else:
+            names = dict(LANGUAGES)
+            period = queries.policy_of(found.district).notice_period_days
+            preview = {
+                "to_student": to_student,
+                "recipients": [
+                    {"name": name, "email": email, "language": names.get(language, language)}
+                    for name, email, language in recipients
+                ],
+                "release": today + timedelta(days=period),
+            }
     context = {
+        "preview": preview,
+        "notices_failed": any(n.state == Notice.State.FAILED for n in notices),
+        "notices_waiting": any(n.earliest_release is None for n in notices),
+        "return_date_too_soon": services.return_date_too_soon(found),
+        "duties": [
+            {**duty, "label": labels.say(labels.NOTIFY, duty["code"])} for duty in found.duties
+        ],
         "item": found,
         "card": decision_card(found.decision),
-        "notices": list(found.notices.all()),
+        "notices": notices,
         "entries": list(found.entries.all()) if not found.restricted else [],
         "can_handle": can_handle,
         "notice_required": services.notice_required(found),
@@ -142,13 +202,11 @@ def _request_page(
         "order_form": forms.get("order") or ReleaseOrderForm(),
         "close_form": forms.get("close") or CloseForm(),
         "can_direct": accounts_access.has_capability(request.user, access.DIRECT),
+        "is_counsel": services.is_counsel(_user(request), found.district),
         "direction_form": forms.get("direction")
-        or CounselDirectionForm(
-            initial={"counsel_name": _user(request).full_name}
-            if accounts_access.has_capability(request.user, Capability.SIGN_OFF_PACK)
-            else {}
-        ),
+        or CounselDirectionForm(counsel=services.is_counsel(_user(request), found.district)),
         "today": timezone.localdate(),
+        **_directory_context(queries.policy_of(found.district)),
     }
     return render(request, "records/request.html", context, status=status)
 
@@ -176,18 +234,79 @@ def request_notice(request: HttpRequest, request_id: Any) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
+        letters = sum(1 for notice in sent if notice.is_letter)
         messages.success(
             request,
-            _("The notice was sent (%(count)s). No release before %(date)s.")
-            % {"count": len(sent), "date": sent[0].earliest_release.isoformat()},
+            _(
+                "The notice is on its way (%(count)s). The waiting period starts when it is "
+                "delivered: no release before %(date)s at the earliest."
+            )
+            % {"count": len(sent), "date": sent[0].stated_release.isoformat()},
         )
+        if letters:
+            messages.warning(
+                request,
+                _("Print each letter, post it, then mark it posted: its period starts then."),
+            )
+    return redirect("records-request", request_id=found.pk)
+
+
+def _notice_of(found: RecordsRequest, notice_id: Any) -> Notice:
+    try:
+        return found.notices.get(pk=notice_id)
+    except Notice.DoesNotExist:
+        raise Http404 from None
+
+
+@require_safe
+def notice_print(request: HttpRequest, request_id: Any, notice_id: Any) -> HttpResponse:
+    """A notice as a letter to print and post."""
+    found = access.request_for(request.user, request_id, access.HANDLE)
+    notice = _notice_of(found, notice_id)
+    with transaction.atomic():
+        record(
+            "records.request_viewed",
+            actor=_user(request),
+            district=found.district,
+            school=found.school,
+            subject=found,
+            data={"notice": str(notice.pk), "print": True},
+        )
+    context = {"item": found, "notice": notice, "district": found.district}
+    return render(request, "records/notice_print.html", context)
+
+
+@require_POST
+def notice_posted(request: HttpRequest, request_id: Any, notice_id: Any) -> HttpResponse:
+    """The office posted the letter: the waiting period starts today."""
+    found = access.request_for(request.user, request_id, access.HANDLE)
+    notice = _notice_of(found, notice_id)
+    try:
+        services.notice_mark_posted(notice=notice, actor=_user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The letter is marked as posted."))
+    return redirect("records-request", request_id=found.pk)
+
+
+@require_POST
+def duty_done(request: HttpRequest, request_id: Any, code: str) -> HttpResponse:
+    """Someone the policy pack names was told, by the person recording it."""
+    found = access.request_for(request.user, request_id, access.HANDLE)
+    try:
+        services.duty_done(request=found, actor=_user(request), code=code)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Recorded."))
     return redirect("records-request", request_id=found.pk)
 
 
 @require_POST
 def request_order(request: HttpRequest, request_id: Any) -> HttpResponse:
     """Record a court order's own date for the release."""
-    found = access.request_for(request.user, request_id, access.HANDLE)
+    found = access.request_for(request.user, request_id, access.ORDER)
     form = ReleaseOrderForm(request.POST)
     if form.is_valid():
         try:
@@ -220,7 +339,9 @@ def request_disclose(request: HttpRequest, request_id: Any) -> HttpResponse:
 def request_direction(request: HttpRequest, request_id: Any) -> HttpResponse:
     """Record counsel's direction on a request the policy pack held for counsel."""
     found = access.request_for(request.user, request_id, access.DIRECT)
-    form = CounselDirectionForm(request.POST)
+    form = CounselDirectionForm(
+        request.POST, counsel=services.is_counsel(_user(request), found.district)
+    )
     if form.is_valid():
         try:
             services.counsel_direction_record(
@@ -415,5 +536,11 @@ def policy(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The policy is saved."))
             return redirect("records-policy")
     status = 422 if form.is_bound else 200
-    context = {"form": form, "district": district, "can_edit": can_edit, "current": current}
+    context = {
+        "form": form,
+        "district": district,
+        "can_edit": can_edit,
+        "current": current,
+        **_directory_context(current),
+    }
     return render(request, "records/policy.html", context, status=status)
