@@ -7,6 +7,7 @@ import contextlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from threshold.accounts.models import User
 from threshold.encounters.models import Encounter
@@ -25,6 +26,21 @@ def _document(encounter: Encounter) -> records.PresentedDocument | None:
         facial_check=chosen.facial_check,
         nondisclosure=chosen.nondisclosure,
     )
+
+
+def _stated_interest(encounter: Encounter) -> str:
+    """The interest the record of disclosures shows (34 CFR 99.32(a)(3)): the officer's own words,
+    else the document the request rests on."""
+    from threshold.policies import labels
+
+    if encounter.purpose.strip():
+        return encounter.purpose
+    document = _document(encounter)
+    if document is None:
+        return str(_("In person, without a document"))
+    return str(_("As the document presented states: %(document)s")) % {
+        "document": labels.say(labels.DOCUMENT, document.doc_class)
+    }
 
 
 def intake(encounter: Encounter, actor: User, details: dict[str, Any]) -> RecordsRequest:
@@ -51,6 +67,7 @@ def intake(encounter: Encounter, actor: User, details: dict[str, Any]) -> Record
         school=encounter.school,
         document=_document(encounter),
         description=encounter.purpose,
+        stated_interest=_stated_interest(encounter),
         received_at=details["received_at"],
     )
     taken = [code for code, result in details["results"].items() if result != "denied"]
