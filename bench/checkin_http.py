@@ -66,8 +66,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
+import scratch_db  # noqa: E402 (the bench folder, just put on the path)
+
 DATABASE = "threshold_bench_http"
-ADMIN_URL = os.environ.get("BENCH_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 START_TIMEOUT = 60  # seconds for gunicorn to answer
 WARM_TIMEOUT = 120  # seconds for every worker to have built its index
 REQUEST_TIMEOUT = 30  # seconds for one request
@@ -94,34 +95,6 @@ def arguments() -> argparse.Namespace:
 # The database and the environment -----------------------------------------------------------
 
 
-def _admin() -> dict[str, Any]:
-    import dj_database_url
-
-    parsed = dj_database_url.parse(ADMIN_URL)
-    return {
-        "dbname": parsed["NAME"] or "postgres",
-        "user": parsed["USER"] or None,
-        "password": parsed["PASSWORD"] or None,
-        "host": parsed["HOST"] or "127.0.0.1",
-        "port": parsed["PORT"] or 5432,
-    }
-
-
-def _postgres(statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(**_admin(), autocommit=True) as connection:
-        connection.execute(statement)  # type: ignore[arg-type]
-
-
-def _database_url() -> str:
-    admin = _admin()
-    credentials = admin["user"] or "postgres"
-    if admin["password"]:
-        credentials += f":{admin['password']}"
-    return f"postgres://{credentials}@{admin['host']}:{admin['port']}/{DATABASE}"
-
-
 def environment(var_dir: Path) -> dict[str, str]:
     """Production settings, as a school district would run them, on loopback without TLS."""
     return {
@@ -132,7 +105,7 @@ def environment(var_dir: Path) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "EMAIL_HOST": "127.0.0.1",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": scratch_db.url(DATABASE),
         "THRESHOLD_VAR_DIR": str(var_dir),
         "LOG_LEVEL": "WARNING",
         # One device drives the whole load: lift its per-minute limit (the throttle still runs).
@@ -549,8 +522,7 @@ def main() -> None:
     env = environment(var_dir)
     os.environ.update(env)
     print(f"PostgreSQL database {DATABASE} (made for this run, dropped at the end)")
-    _postgres(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-    _postgres(f'CREATE DATABASE "{DATABASE}"')
+    scratch_db.create(DATABASE)
     server: subprocess.Popen[bytes] | None = None
     try:
         subprocess.run(
@@ -601,7 +573,7 @@ def main() -> None:
             connections.close_all()
         except Exception:  # noqa: S110 (Django may not have started)
             pass
-        _postgres(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        scratch_db.drop(DATABASE)
         print(f"Dropped {DATABASE}; server log was {var_dir / 'server.log'}")
 
 

@@ -56,10 +56,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
+import scratch_db  # noqa: E402 (the bench folder, just put on the path)
+
 DATABASE = "threshold_notify_bench"
-ADMIN_URL = os.environ.get("BENCH_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 PASSWORD = "bench password " + secrets.token_hex(8)
 SMS_TOKEN = secrets.token_urlsafe(24)
 WAIT = 30.0  # seconds a round waits for its three arrivals
@@ -86,34 +88,6 @@ def free_port() -> int:
 
 
 # The database ------------------------------------------------------------------------------------
-
-
-def _admin() -> dict[str, Any]:
-    import dj_database_url
-
-    parsed = dj_database_url.parse(ADMIN_URL)
-    return {
-        "dbname": parsed["NAME"] or "postgres",
-        "user": parsed["USER"] or None,
-        "password": parsed["PASSWORD"] or None,
-        "host": parsed["HOST"] or "127.0.0.1",
-        "port": parsed["PORT"] or 5432,
-    }
-
-
-def _postgres(statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(**_admin(), autocommit=True) as connection:
-        connection.execute(statement)  # type: ignore[arg-type]
-
-
-def _database_url() -> str:
-    admin = _admin()
-    credentials = admin["user"] or "postgres"
-    if admin["password"]:
-        credentials += f":{admin['password']}"
-    return f"postgres://{credentials}@{admin['host']}:{admin['port']}/{DATABASE}"
 
 
 # The mail server and the SMS gateway ----------------------------------------------------------
@@ -353,7 +327,7 @@ def main() -> None:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": scratch_db.url(DATABASE),
         "THRESHOLD_VAR_DIR": str(folder),
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp_port),
@@ -368,8 +342,7 @@ def main() -> None:
     }
     os.environ.update(env)
     print(f"PostgreSQL database {DATABASE} (made for this run, dropped at the end)")
-    _postgres(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-    _postgres(f'CREATE DATABASE "{DATABASE}"')
+    scratch_db.create(DATABASE)
     server = worker = None
     threshold = str(ROOT / ".venv" / "bin" / "threshold")
     try:
@@ -461,7 +434,7 @@ def main() -> None:
             connections.close_all()
         except Exception:  # noqa: S110 (Django may not have started)
             pass
-        _postgres(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        scratch_db.drop(DATABASE)
         print(f"Dropped {DATABASE}; logs in {folder}")
 
 
