@@ -463,7 +463,7 @@ def family_deliver(*, delivery_id: str, last_attempt: bool = False) -> str:
     tries again later; the state says what happened."""
     with transaction.atomic():
         delivery = (
-            FamilyDelivery.objects.select_for_update()
+            FamilyDelivery.objects.select_for_update(of=("self",))
             .select_related("mailing", "guardian", "student")
             .filter(pk=delivery_id)
             .first()
