@@ -92,6 +92,25 @@ def shoot(password: str) -> None:
 
         sign_in(page, "frontdesk.lincoln@riverside.example", password)
         page.screenshot(path=OUT / "home-front-desk.png")
+        page.goto(f"{BASE}/front-desk/")
+        page.wait_for_load_state()
+        page.screenshot(path=OUT / "front-desk.png")
+
+        sign_in(page, "records@riverside.example", password)
+        page.goto(f"{BASE}/records/")
+        page.screenshot(path=OUT / "records.png")
+
+        sign_in(page, "teacher.lincoln@riverside.example", password)
+        page.goto(f"{BASE}/training/")
+        page.screenshot(path=OUT / "training.png")
+
+        sign_in(page, "admin@riverside.example", password)
+        page.goto(f"{BASE}/district/notices/")
+        page.screenshot(path=OUT / "notices.png")
+
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        phone.goto(f"{BASE}/families/riverside-public-schools/es/")
+        phone.screenshot(path=OUT / "families-es.png")
         browser.close()
 
 
