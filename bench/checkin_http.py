@@ -24,18 +24,22 @@ dropped at the end, whatever happens. Loopback only; it stops by itself.
 --profile then runs check-ins in this process under cProfile (the same code path without
 gunicorn and HTTP) and prints where the time goes.
 
-A run (2 shared cores, load average about 2 from other work; PostgreSQL 15, the load generator and
-gunicorn on the same machine; 8 client threads, 30 s; 100,000-entry watchlist, screening on):
-76 check-ins per second, p50 93 ms, p95 187 ms, p99 210 ms, no errors; 13 queries per check-in
-(11 statements, BEGIN and COMMIT). CPU per check-in: 16.3 ms in the gunicorn workers, 4.6 ms in
-PostgreSQL, 0.8 ms in the load generator: about 22 ms, so two cores top out near 90 per second
-(91 per second with no watchlist, 15.5 ms in the workers). Where the workers' time goes (profile):
-the request is some 80% Django ORM work for its 11 statements (building each query costs about
-1 ms of CPU, a round trip to PostgreSQL 0.06 ms): the device's token lookup 16%, the area and
-visitor lookups 13%, the audit event (chain lock, event, head) 16%, closing earlier visits 12%,
-screening 9% (the lists' versions query 6%, matching against the index 2.5%), the district's
-desk settings 8%, updating the visitor 5%; middleware, django-ninja and pydantic about 8%. The
-target needs about a quarter of the CPU per check-in, or more cores: the app processes are
+Runs (2 cores, PostgreSQL 15, the load generator and gunicorn on the same machine; 8 client
+threads, 30 s; 100,000-entry watchlist, screening on; 13 queries per check-in, 11 statements
+with BEGIN and COMMIT):
+
+- machine otherwise idle (load average about 1.5): 172 check-ins per second, p50 41 ms, p95
+  69 ms, p99 78 ms, no errors. CPU per check-in: 8.1 ms in the gunicorn workers, 2.3 ms in
+  PostgreSQL, 0.4 ms in the load generator: about 11 ms, so two cores top out near 185 per
+  second;
+- machine shared with other work (load average about 4): 76 per second, p95 187 ms.
+
+Where the workers' time goes (profile): some 80% is Django ORM work for the 11 statements
+(building each query costs more CPU than its round trip to PostgreSQL): the audit event (chain
+lock, event, head) 15%, the device's token lookup 14%, closing earlier visits 14%, screening 9%
+(the lists' versions query 6%, matching against the index 3%), the district's desk settings 7%,
+the area and visitor lookups 12%, updating the visitor 5%; middleware, django-ninja and pydantic
+the rest. The target needs about 60% of the CPU per check-in, or more cores: the app processes are
 stateless and scale out; what serialises is the district's audit chain row, locked from the event
 to the commit.
 """

@@ -125,7 +125,10 @@ def _refresh_visitor(
             visitor.date_of_birth = scanned.date_of_birth
             changed.append("date_of_birth")
     visitor.last_visit_at = now
-    visitor.save()
+    columns = {"last_visit_at"}
+    for name in changed:
+        columns |= {"family_name", "given_names", "search_name"} if name == "name" else {name}
+    visitor.save(update_fields=sorted(columns))
     if changed:
         record(
             "visitor.updated",
