@@ -25,13 +25,14 @@ dropped at the end, whatever happens. Loopback only; it stops by itself.
 gunicorn and HTTP) and prints where the time goes.
 
 Runs (2 cores, PostgreSQL 15, the load generator and gunicorn on the same machine; 8 client
-threads, 30 s; 100,000-entry watchlist, screening on; 13 queries per check-in, 11 statements
+threads, 30 s; 100,000-entry watchlist, screening on; 12 queries per check-in, 10 statements
 with BEGIN and COMMIT):
 
-- machine otherwise idle (load average about 1.5): 172 check-ins per second, p50 41 ms, p95
-  69 ms, p99 78 ms, no errors. CPU per check-in: 8.1 ms in the gunicorn workers, 2.3 ms in
-  PostgreSQL, 0.4 ms in the load generator: about 11 ms, so two cores top out near 185 per
-  second;
+- machine otherwise idle (load average 1.4 to 2): 147 to 199 check-ins per second over five
+  runs, p95 56 to 84 ms, p99 64 to 91 ms, no errors. CPU per check-in: 6.6 to 9.2 ms in the
+  gunicorn workers, 2.1 to 2.7 ms in PostgreSQL, 0.3 to 0.5 ms in the load generator: about
+  10 ms, so two cores top out near 200 per second. Most runs have one request near 4 s (max),
+  the first after the warm-up;
 - machine shared with other work (load average about 4): 76 per second, p95 187 ms.
 
 Where the workers' time goes (profile): some 80% is Django ORM work for the 11 statements

@@ -1,6 +1,6 @@
 """POST /api/v1/schools/{school}/check-in/: the desk's check-in service, called by a device."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -229,10 +229,22 @@ def test_it_keeps_a_check_in_to_a_few_queries(
     api = api_as("lincoln")
     api.get(f"/api/v1/schools/{world.lincoln.pk}/on-site/")  # "last used" was just written
     body = {"visitor_id": str(maria.pk), "visitor_type": "parent", "area_id": str(area.pk)}
-    # 13: the device with its school, district and account; the area; the visitor; the visitor's
-    # update, the earlier visit still open; the district's settings; screening (the district's
-    # watchlists: none here); the visit; the audit chain's lock, event and head; and, inside the
-    # test's transaction, a savepoint and its release. One to spare for screening's own needs.
-    with django_assert_max_num_queries(14):
+    # 12: the device with its school, district, the district's desk settings and account; the
+    # area; the visitor; the visitor's update, the earlier visit still open; screening (the
+    # district's watchlists: none here); the visit; the audit chain's lock, event and head; and,
+    # inside the test's transaction, a savepoint and its release. One to spare for screening.
+    with django_assert_max_num_queries(13):
         response = api.post(check_in_url(world.lincoln), body)
     assert response.status_code == 201
+
+
+def test_the_badge_follows_the_districts_own_desk_settings(world, devices, api_as):
+    services.visitor_settings_update(district=world.north, actor=world.dana, badge_hours=2)
+    maria = returning_maria(world)
+    body = {"visitor_id": str(maria.pk), "visitor_type": "parent"}
+    response = api_as("lincoln").post(check_in_url(world.lincoln), body)
+    assert response.status_code == 201
+    visit = response.json()
+    checked_in = datetime.fromisoformat(visit["checked_in_at"].replace("Z", "+00:00"))
+    expires = datetime.fromisoformat(visit["badge_expires_at"].replace("Z", "+00:00"))
+    assert (expires - checked_in).total_seconds() <= 2 * 3600

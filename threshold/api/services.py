@@ -107,13 +107,14 @@ def device_revoke(*, device: Device, actor: User, now: datetime | None = None) -
 
 
 def device_for_token(token: str, *, now: datetime | None = None) -> Device | None:
-    """The active device a token belongs to, with its school, district and account; None for a
-    token that is malformed, unknown or revoked. One query, and a write at most once a minute."""
+    """The active device a token belongs to, with its school, district (and the district's desk
+    settings) and account; None for a token that is malformed, unknown or revoked. One query, and
+    a write at most once a minute."""
     if not tokens.well_formed(token):
         return None
     presented = tokens.digest(token)
     try:
-        device = Device.objects.select_related("school__district", "account").get(
+        device = Device.objects.select_related("school__district__visitor_settings", "account").get(
             token_hash=presented, revoked_at__isnull=True
         )
     except Device.DoesNotExist:

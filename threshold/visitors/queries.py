@@ -25,10 +25,19 @@ def settings_for(district_id: Any) -> VisitorSettings:
 
 
 def desk_settings(school: School) -> VisitorSettings:
-    """The settings of the school's district, read once per request and kept on the school."""
+    """The settings of the school's district, read once per request and kept on the school. A
+    lookup that already joined them (`select_related("school__district__visitor_settings")`)
+    costs no query."""
     cached: VisitorSettings | None = getattr(school, "_visitor_settings", None)
     if cached is None:
-        cached = settings_for(school.district_id)
+        district = school.district
+        if District.visitor_settings.is_cached(district):  # type: ignore[attr-defined]
+            try:
+                cached = district.visitor_settings  # type: ignore[attr-defined]
+            except VisitorSettings.DoesNotExist:
+                cached = VisitorSettings(district_id=school.district_id)
+        else:
+            cached = settings_for(school.district_id)
         school._visitor_settings = cached  # type: ignore[attr-defined]
     return cached
 
