@@ -28,8 +28,8 @@ Runs (2 cores, PostgreSQL 15, the load generator and gunicorn on the same machin
 threads, 30 s; 100,000-entry watchlist, screening on; 12 queries per check-in, 10 statements
 with BEGIN and COMMIT):
 
-- machine otherwise idle (load average 1.4 to 2): 147 to 199 check-ins per second over five
-  runs, p95 56 to 84 ms, p99 64 to 91 ms, no errors. CPU per check-in: 6.6 to 9.2 ms in the
+- machine otherwise idle (load average 1.4 to 2), five runs: median 187 check-ins per second
+  (147 to 199), p95 median 60 ms (56 to 84 ms), p99 64 to 91 ms, no errors. CPU per check-in: 6.6 to 9.2 ms in the
   gunicorn workers, 2.1 to 2.7 ms in PostgreSQL, 0.3 to 0.5 ms in the load generator: about
   10 ms, so two cores top out near 200 per second. Most runs have one request near 4 s (max),
   the first after the warm-up;
