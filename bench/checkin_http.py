@@ -29,10 +29,10 @@ threads, 30 s; 100,000-entry watchlist, screening on; 12 queries per check-in, 1
 with BEGIN and COMMIT):
 
 - machine otherwise idle (load average 1.4 to 2), five runs: median 187 check-ins per second
-  (147 to 199), p95 median 60 ms (56 to 84 ms), p99 64 to 91 ms, no errors. CPU per check-in: 6.6 to 9.2 ms in the
-  gunicorn workers, 2.1 to 2.7 ms in PostgreSQL, 0.3 to 0.5 ms in the load generator: about
-  10 ms, so two cores top out near 200 per second. Most runs have one request near 4 s (max),
-  the first after the warm-up;
+  (147 to 199), p95 median 60 ms (56 to 84 ms), p99 64 to 91 ms, no errors. CPU per check-in:
+  6.6 to 9.2 ms in the gunicorn workers, 2.1 to 2.7 ms in PostgreSQL, 0.3 to 0.5 ms in the load
+  generator: about 10 ms, so two cores top out near 200 per second. Most runs have one request
+  near 4 s (max), the first after the warm-up;
 - machine shared with other work (load average about 4): 76 per second, p95 187 ms.
 
 Where the workers' time goes (profile): some 80% is Django ORM work for the 11 statements
