@@ -212,3 +212,15 @@ def test_no_visit_notice_while_an_order_forbids_it(families):
             order_forbids_notice=True,
         )
     assert not Mailing.objects.exists()
+
+
+def test_counting_and_sending_read_each_text_once_however_many_families(
+    families, django_assert_max_num_queries
+):
+    for n in range(30):
+        child = student(families.lincoln, given_name=f"Kid{n}", family_name="Many")
+        guardian(child, name=f"Parent {n}", email=f"p{n}@family.example", preferred_language="pt")
+    # The students, their parents, and the district's texts of the kind: three reads.
+    with django_assert_max_num_queries(3):
+        plan = services.letter_plan(district=families.north)
+    assert len(plan.recipients) == 33

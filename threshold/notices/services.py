@@ -223,10 +223,17 @@ class Plan:
     skipped: int  # students with no address for any parent (nor their own, at 18)
 
 
-def _text_for(district: District, kind: str, language: str) -> NoticeText | None:
-    return usable_text(district, kind, language) or (
-        usable_text(district, kind, "en") if language != "en" else None
-    )
+def _texts_for(
+    district: District, kind: str, recipients: list[Recipient]
+) -> dict[str, NoticeText | None]:
+    """For each language of the recipients, the reviewed text they get: theirs, else English,
+    else None. One read per kind, however many families."""
+    reviewed = {
+        text.language: text
+        for text in NoticeText.objects.filter(district=district, kind=kind)
+        if text.reviewed
+    }
+    return {r.language: reviewed.get(r.language) or reviewed.get("en") for r in recipients}
 
 
 def letter_plan(*, district: District, school: School | None = None) -> Plan:
@@ -248,15 +255,17 @@ def letter_plan(*, district: District, school: School | None = None) -> Plan:
         found = False
         if student.email and student.is_eligible(today):
             language = guardians[0].preferred_language if guardians else "en"
-            found |= _add(recipients, seen, student.email, Recipient(None, student, language))
+            _add(recipients, seen, student.email, Recipient(None, student, language))
+            found = True
         for guardian in guardians:
             if guardian.email:
-                found |= _add(
+                _add(
                     recipients,
                     seen,
                     guardian.email,
                     Recipient(guardian, None, guardian.preferred_language),
                 )
+                found = True
         skipped += not found
     return _plan(district, Kind.LETTER, recipients, skipped)
 
@@ -348,19 +357,20 @@ def visit_notice_send(
     )
 
 
-def _add(recipients: list[Recipient], seen: set[str], email: str, recipient: Recipient) -> bool:
+def _add(recipients: list[Recipient], seen: set[str], email: str, recipient: Recipient) -> None:
+    """Add the recipient unless the address is already there (case aside)."""
     key = email.strip().lower()
     if key not in seen:
         seen.add(key)
         recipients.append(recipient)
-    return True
 
 
 def _plan(district: District, kind: str, recipients: list[Recipient], skipped: int) -> Plan:
     languages: dict[str, int] = {}
     fallback: dict[str, int] = {}
+    texts = _texts_for(district, kind, recipients)
     for recipient in recipients:
-        text = _text_for(district, kind, recipient.language)
+        text = texts[recipient.language]
         used = text.language if text is not None else "none"
         languages[used] = languages.get(used, 0) + 1
         if text is not None and used != recipient.language:
@@ -387,17 +397,15 @@ def mailing_send(
     the family's language writes dates."""
     if not plan.recipients:
         raise TextProblem(_("No family has an e-mail address on the roster: nothing to send."))
-    texts: dict[str, NoticeText] = {}
-    for recipient in plan.recipients:
-        text = _text_for(district, kind, recipient.language)
-        if text is None:
-            raise TextProblem(
-                _(
-                    "This notice has no reviewed text in English or in a family's language: "
-                    "review it under Notices to families first."
-                )
+    chosen = _texts_for(district, kind, plan.recipients)
+    if any(text is None for text in chosen.values()):
+        raise TextProblem(
+            _(
+                "This notice has no reviewed text in English or in a family's language: "
+                "review it under Notices to families first."
             )
-        texts[text.language] = text
+        )
+    texts = {t.language: t for t in chosen.values() if t is not None}
     mailing = Mailing.objects.create(
         district=district,
         kind=kind,
@@ -413,7 +421,7 @@ def mailing_send(
     )
     deliveries = []
     for recipient in plan.recipients:
-        language = _text_for(district, kind, recipient.language).language  # type: ignore[union-attr]
+        language = chosen[recipient.language].language  # type: ignore[union-attr]
         own = dict(values or {})
         own.update({name: format_day(day, language) for name, day in (dated or {}).items()})
         deliveries.append(
